@@ -1,0 +1,154 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using YbMigrate.Linter.Syntax;
+using YbMigrate.PgQuery;
+
+namespace YbMigrate.Linter.Catalog;
+
+/// <summary>Feeds the schema catalog from each top-level statement, as the engine reads it.</summary>
+internal sealed class CatalogBuilder
+{
+    private readonly SchemaCatalog _catalog;
+
+    public CatalogBuilder(SchemaCatalog catalog) => _catalog = catalog;
+
+    public void Observe(string kind, JsonElement node, int ordinal, string sourcePath, TextSpan statementSpan)
+    {
+        switch (kind)
+        {
+            case "CreateStmt":
+                CreateTable(node, ordinal, sourcePath, statementSpan);
+                break;
+            case "AlterTableStmt":
+                AlterTable(node, ordinal, sourcePath, statementSpan);
+                break;
+            case "IndexStmt":
+                AddIndex(node, ordinal, sourcePath, statementSpan);
+                break;
+            case "CreateEnumStmt":
+                AddType(node.Names("typeName"), UserTypeKind.Enum, null);
+                break;
+            case "CreateRangeStmt":
+                AddType(node.Names("typeName"), UserTypeKind.Range, null);
+                break;
+            case "CreateDomainStmt":
+                AddType(node.Names("domainname"), UserTypeKind.Domain, TypeRef.From(node.Field("typeName")));
+                break;
+            case "DefineStmt" when node.Str("kind") == "OBJECT_TYPE":
+                AddType(node.Names("defnames"), UserTypeKind.Base, null);
+                break;
+            case "CompositeTypeStmt":
+                var typeVar = QualifiedName.FromRangeVar(node.Field("typevar"));
+                _catalog.AddType(new UserType(typeVar.Schema, typeVar.Name, UserTypeKind.Composite, null));
+                break;
+            case "InsertStmt":
+                _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation"))).DataLoadOrdinals.Add(ordinal);
+                break;
+            case "CopyStmt" when node.Bool("is_from") && node.Has("relation"):
+                _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation"))).DataLoadOrdinals.Add(ordinal);
+                break;
+        }
+    }
+
+    private void AddType(IReadOnlyList<string> names, UserTypeKind kind, TypeRef? domainBase)
+    {
+        if (names.Count > 0)
+        {
+            _catalog.AddType(new UserType(names.Count > 1 ? names[names.Count - 2] : null, names[names.Count - 1], kind, domainBase));
+        }
+    }
+
+    private void CreateTable(JsonElement node, int ordinal, string sourcePath, TextSpan span)
+    {
+        var table = _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation")));
+        table.IsPartitioned = node.Has("partspec");
+        if (node.Has("partbound"))
+        {
+            var parent = node.Items("inhRelations").Select(r => r.Is("RangeVar", out var rv) ? QualifiedName.FromRangeVar(rv) : (QualifiedName?)null).FirstOrDefault(r => r is not null);
+            table.PartitionOf = parent;
+            if (parent is not null && _catalog.FindTable(parent.Value) is { } parentTable)
+            {
+                foreach (var column in parentTable.Columns)
+                {
+                    table.AddColumn(column);
+                }
+            }
+        }
+
+        foreach (var element in node.Items("tableElts"))
+        {
+            if (element.Is("ColumnDef", out var column))
+            {
+                AddColumn(table, column, ordinal, sourcePath, span);
+            }
+            else if (element.Is("Constraint", out var constraint))
+            {
+                AddConstraint(table, constraint, null, ordinal, sourcePath, span);
+            }
+        }
+    }
+
+    private void AlterTable(JsonElement node, int ordinal, string sourcePath, TextSpan span)
+    {
+        var table = _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation")));
+        foreach (var item in node.Items("cmds"))
+        {
+            if (!item.Is("AlterTableCmd", out var command))
+            {
+                continue;
+            }
+
+            var def = command.Field("def");
+            if (command.Str("subtype") == "AT_AddColumn" && def.Is("ColumnDef", out var column))
+            {
+                AddColumn(table, column, ordinal, sourcePath, span);
+            }
+            else if (command.Str("subtype") == "AT_AddConstraint" && def.Is("Constraint", out var constraint))
+            {
+                AddConstraint(table, constraint, null, ordinal, sourcePath, span);
+            }
+        }
+    }
+
+    private static void AddColumn(TableInfo table, JsonElement column, int ordinal, string sourcePath, TextSpan span)
+    {
+        var name = column.Str("colname") ?? string.Empty;
+        table.AddColumn(new ColumnInfo(name, TypeRef.From(column.Field("typeName"))));
+        foreach (var item in column.Items("constraints"))
+        {
+            if (item.Is("Constraint", out var constraint))
+            {
+                AddConstraint(table, constraint, name, ordinal, sourcePath, span);
+            }
+        }
+    }
+
+    private static void AddConstraint(TableInfo table, JsonElement constraint, string? column, int ordinal, string sourcePath, TextSpan span)
+    {
+        var keys = column is null ? constraint.Names("keys") : new[] { column };
+        switch (constraint.Str("contype"))
+        {
+            case "CONSTR_PRIMARY":
+                table.PrimaryKey = keys;
+                table.Indexes.Add(new IndexInfo(constraint.Str("conname"), keys.ToList<string?>(), "btree", true, true, ordinal, sourcePath, span));
+                break;
+            case "CONSTR_UNIQUE":
+                table.Indexes.Add(new IndexInfo(constraint.Str("conname"), keys.ToList<string?>(), "btree", true, true, ordinal, sourcePath, span));
+                break;
+            case "CONSTR_FOREIGN":
+                var columns = column is null ? constraint.Names("fk_attrs") : new[] { column };
+                table.ForeignKeys.Add(new ForeignKeyInfo(columns, QualifiedName.FromRangeVar(constraint.Field("pktable")), constraint.Names("pk_attrs")));
+                break;
+        }
+    }
+
+    private void AddIndex(JsonElement node, int ordinal, string sourcePath, TextSpan span)
+    {
+        var table = _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation")));
+        var columns = node.Items("indexParams")
+            .Select(p => p.Is("IndexElem", out var elem) ? elem.Str("name") : null)
+            .ToList();
+        table.Indexes.Add(new IndexInfo(node.Str("idxname"), columns, node.Str("accessMethod") ?? "btree", node.Bool("unique"), false, ordinal, sourcePath, span));
+    }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using YbMigrate.Linter.Catalog;
+using YbMigrate.PgQuery;
+
+namespace YbMigrate.Linter.Engine;
+
+/// <summary>A node of a parse tree with its kind.</summary>
+public readonly struct TreeNode
+{
+    internal TreeNode(string kind, JsonElement node)
+    {
+        Kind = kind;
+        Node = node;
+    }
+
+    /// <summary>libpg_query's node name, e.g. "SelectStmt".</summary>
+    public string Kind { get; }
+
+    /// <summary>The node's fields.</summary>
+    public JsonElement Node { get; }
+}
+
+/// <summary>What a node callback sees. Valid only during the callback.</summary>
+public sealed class NodeContext
+{
+    private readonly LintRun _run;
+    private readonly List<TreeNode> _ancestors;
+
+    internal NodeContext(LintRun run, List<TreeNode> ancestors)
+    {
+        _run = run;
+        _ancestors = ancestors;
+    }
+
+    /// <summary>The node's kind.</summary>
+    public string Kind { get; internal set; } = string.Empty;
+
+    /// <summary>The node's fields.</summary>
+    public JsonElement Node { get; internal set; }
+
+    /// <summary>The statement the node is in.</summary>
+    public StatementContext Statement { get; internal set; } = null!;
+
+    /// <summary>The enclosing nodes, outermost (the statement) first; the node itself not included.</summary>
+    public IReadOnlyList<TreeNode> Ancestors => _ancestors;
+
+    /// <summary>The nearest enclosing node, or default for a statement node.</summary>
+    public TreeNode Parent => _ancestors.Count == 0 ? default : _ancestors[_ancestors.Count - 1];
+
+    /// <summary>True when the node is the statement itself.</summary>
+    public bool IsStatement => _ancestors.Count == 0;
+
+    internal RuleDescriptor Rule { get; set; } = null!;
+
+    /// <summary>Reports the rule's message (formatted with <paramref name="messageArgs"/>) at <paramref name="span"/>.</summary>
+    public void Report(TextSpan span, params object[] messageArgs) => _run.Report(Rule, Statement, span, null, messageArgs);
+
+    /// <summary>Reports with an automatic fix (dropped for embedded SQL whose positions are not exact).</summary>
+    public void ReportWithFix(TextSpan span, Fix? fix, params object[] messageArgs) =>
+        _run.Report(Rule, Statement, span, Statement.CanFix ? fix : null, messageArgs);
+
+    /// <summary>Reports at the token at a parse-tree location.</summary>
+    public void ReportAt(int byteLocation, params object[] messageArgs) => Report(Statement.TokenSpanAt(byteLocation), messageArgs);
+
+    /// <summary>
+    /// Runs <paramref name="check"/> once every source has been read, with the catalog of the whole
+    /// schema. Capture only plain values (names, spans), never JSON elements: trees are gone by then.
+    /// </summary>
+    public void AfterCatalog(Action<CatalogContext> check) => _run.Defer(Rule, Statement, check);
+}
+
+/// <summary>What a deferred check sees: the whole schema, and a way to report.</summary>
+public sealed class CatalogContext
+{
+    private readonly LintRun _run;
+    private readonly RuleDescriptor _rule;
+    private readonly StatementContext _statement;
+
+    internal CatalogContext(LintRun run, RuleDescriptor rule, StatementContext statement)
+    {
+        _run = run;
+        _rule = rule;
+        _statement = statement;
+    }
+
+    /// <summary>The schema declared by all sources.</summary>
+    public SchemaCatalog Catalog => _run.Catalog;
+
+    /// <summary>The statement that deferred the check (its tokens are still available).</summary>
+    public StatementContext Statement => _statement;
+
+    /// <summary>Reports the rule's message at <paramref name="span"/>.</summary>
+    public void Report(TextSpan span, params object[] messageArgs) => _run.Report(_rule, _statement, span, null, messageArgs);
+
+    /// <summary>Reports with an automatic fix.</summary>
+    public void ReportWithFix(TextSpan span, Fix? fix, params object[] messageArgs) =>
+        _run.Report(_rule, _statement, span, _statement.CanFix ? fix : null, messageArgs);
+}
+
+/// <summary>What a parse-error callback sees.</summary>
+public sealed class ParseErrorContext
+{
+    private readonly LintRun _run;
+
+    internal ParseErrorContext(LintRun run, StatementContext statement, PgQueryError error)
+    {
+        _run = run;
+        Statement = statement;
+        Error = error;
+    }
+
+    /// <summary>The statement that does not parse.</summary>
+    public StatementContext Statement { get; }
+
+    /// <summary>The parser's error; its position is relative to <see cref="StatementContext.ParseText"/>.</summary>
+    public PgQueryError Error { get; }
+
+    /// <summary>Source offset of the error, or the statement start when the parser gave none.</summary>
+    public int ErrorOffset => Error.Position < 0 ? Statement.Span.Start : Statement.ParseTextToSource(Error.Position);
+
+    internal bool Reported { get; private set; }
+
+    internal RuleDescriptor Rule { get; set; } = null!;
+
+    /// <summary>Reports the rule's message at <paramref name="span"/>; the generic syntax error is then left out.</summary>
+    public void Report(TextSpan span, params object[] messageArgs)
+    {
+        Reported = true;
+        _run.Report(Rule, Statement, span, null, messageArgs);
+    }
+}
+
+internal static class MessageText
+{
+    public static string Format(string format, object[] args) =>
+        args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args);
+}

@@ -1,0 +1,253 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using YbMigrate.Linter.Catalog;
+using YbMigrate.Linter.Scripts;
+using YbMigrate.Linter.Versions;
+using YbMigrate.PgQuery;
+
+namespace YbMigrate.Linter.Engine;
+
+/// <summary>
+/// One lint run over a set of sources: every statement is parsed once, fed to the catalog and
+/// walked by the rules' node callbacks; checks that need the whole schema are deferred to the end.
+/// </summary>
+internal sealed class LintRun
+{
+    private readonly LintOptions _options;
+    private readonly Dictionary<string, List<(RuleDescriptor Rule, Action<NodeContext> Action)>> _nodeActions = new(StringComparer.Ordinal);
+    private readonly List<(RuleDescriptor Rule, Action<ParseErrorContext> Action)> _parseErrorActions = new();
+    private readonly Dictionary<RuleDescriptor, string?> _previewNotes = new();
+    private readonly List<(RuleDescriptor Rule, StatementContext Statement, Suppressions Suppressions, Action<CatalogContext> Check)> _deferred = new();
+    private readonly List<Finding> _findings = new();
+    private readonly CatalogBuilder _catalogBuilder;
+    private readonly List<TreeNode> _ancestors = new();
+    private readonly NodeContext _nodeContext;
+    private readonly TreeWalker _walker;
+    private readonly Dictionary<SqlSource, int> _sourceOrder = new();
+    private StatementContext _statement = null!;
+    private Suppressions _suppressions = null!;
+    private int _statementCount;
+    private int _metaCommands;
+
+    public LintRun(LintOptions options, IEnumerable<SqlRule> rules)
+    {
+        _options = options;
+        _catalogBuilder = new CatalogBuilder(Catalog);
+        _nodeContext = new NodeContext(this, _ancestors);
+        _walker = new TreeWalker(_ancestors, Dispatch);
+        foreach (var rule in rules)
+        {
+            Register(rule);
+        }
+    }
+
+    public SchemaCatalog Catalog { get; } = new();
+
+    public void Lint(SqlSource source)
+    {
+        _sourceOrder[source] = _sourceOrder.Count;
+        var fileSuppressions = Suppressions.ForFile(source.Text);
+        foreach (var segment in PsqlScriptSplitter.Split(source.Text))
+        {
+            if (segment.Kind == SegmentKind.MetaCommand)
+            {
+                _metaCommands++;
+            }
+            else if (segment.Kind == SegmentKind.Statement && segment.Span.Length > 0)
+            {
+                var trivia = source.Text.Substring(segment.LeadingTrivia.Start, segment.LeadingTrivia.Length);
+                _suppressions = Suppressions.ForStatement(trivia, fileSuppressions);
+                LintStatement(source, segment);
+            }
+        }
+    }
+
+    public LintResult Finish()
+    {
+        foreach (var (rule, statement, suppressions, check) in _deferred)
+        {
+            _suppressions = suppressions;
+            Guarded(rule, statement, () => check(new CatalogContext(this, rule, statement)));
+        }
+
+        var ordered = _findings
+            .OrderBy(f => _sourceOrder[f.Source])
+            .ThenBy(f => f.Span.Start)
+            .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
+            .ToList();
+        return new LintResult(ordered, _statementCount, _sourceOrder.Count, _metaCommands);
+    }
+
+    public void Report(RuleDescriptor rule, StatementContext statement, TextSpan span, Fix? fix, object[] messageArgs)
+    {
+        if (_suppressions.Suppresses(rule.Id))
+        {
+            return;
+        }
+
+        var message = MessageText.Format(rule.MessageFormat, messageArgs);
+        if (_previewNotes.TryGetValue(rule, out var note) && note is not null)
+        {
+            message += note;
+        }
+
+        if (statement.Embedded is { } embedded)
+        {
+            message += $" (in {embedded.Container})";
+        }
+
+        _findings.Add(new Finding(rule, _options.SeverityOf(rule), statement.Source, span, message, fix));
+    }
+
+    public void Defer(RuleDescriptor rule, StatementContext statement, Action<CatalogContext> check) =>
+        _deferred.Add((rule, statement, _suppressions, check));
+
+    private void Register(SqlRule rule)
+    {
+        var descriptor = rule.Descriptor;
+        var level = descriptor.Availability.In(_options.TargetVersion);
+        if (_options.DisabledRules.Contains(descriptor.Id) || level == SupportLevel.Supported)
+        {
+            return;
+        }
+
+        var preview = descriptor.Availability.PreviewFor(_options.TargetVersion);
+        _previewNotes[descriptor] = preview is null
+            ? null
+            : $" (YugabyteDB {_options.TargetVersion} has it as a preview: set the flag {preview.Flag}=true, or move to a version where it is generally available)";
+        var registration = new RuleRegistration(descriptor);
+        rule.Initialize(registration);
+        foreach (var (kinds, action) in registration.NodeActions)
+        {
+            foreach (var kind in kinds)
+            {
+                if (!_nodeActions.TryGetValue(kind, out var list))
+                {
+                    _nodeActions[kind] = list = new List<(RuleDescriptor, Action<NodeContext>)>();
+                }
+
+                list.Add((descriptor, action));
+            }
+        }
+
+        _parseErrorActions.AddRange(registration.ParseErrorActions.Select(a => (descriptor, a)));
+    }
+
+    private void LintStatement(SqlSource source, ScriptSegment segment)
+    {
+        var ordinal = _statementCount++;
+        var text = source.Text.Substring(segment.Span.Start, segment.Span.Length);
+        using var parsed = PgQuery.PgQuery.Parse(text);
+        if (parsed.Error is not null)
+        {
+            var failed = new StatementContext(source, text, parsed.Offsets, segment.Span.Start, segment.Span, segment.TerminatorEnd, ordinal, null);
+            ReportParseError(failed, parsed.Error);
+            return;
+        }
+
+        foreach (var raw in parsed.Statements)
+        {
+            var span = new TextSpan(segment.Span.Start + raw.Span.Start, raw.Span.Length);
+            var statement = new StatementContext(source, text, parsed.Offsets, segment.Span.Start, span, segment.TerminatorEnd, ordinal, null);
+            if (PgJson(raw.Node, out var kind, out var node))
+            {
+                _catalogBuilder.Observe(kind, node, ordinal, source.Path, span);
+                Walk(statement, raw.Node);
+                if (kind is "CreateFunctionStmt" or "DoStmt")
+                {
+                    LintRoutineBody(statement, kind, node);
+                }
+            }
+        }
+    }
+
+    private static bool PgJson(JsonElement wrapper, out string kind, out JsonElement node) =>
+        Syntax.PgJson.TryUnwrap(wrapper, out kind, out node);
+
+    private void LintRoutineBody(StatementContext statement, string kind, JsonElement node)
+    {
+        var embedded = RoutineBodies.Extract(kind, node, statement, out var bodyError);
+        if (bodyError is not null)
+        {
+            var position = bodyError.Context is null ? string.Empty : $" ({bodyError.Context.Trim()})";
+            Report(EngineDiagnostics.SyntaxError, statement, statement.TokenSpanAt(-1), null, new object[] { "PL/pgSQL body does not parse: " + bodyError.Message + position });
+            return;
+        }
+
+        foreach (var sql in embedded)
+        {
+            using var parsed = PgQuery.PgQuery.Parse(sql.ParseText);
+            if (parsed.Error is not null)
+            {
+                continue; // The PL/pgSQL parser accepted the body; an expression we could not rebuild is not the user's error.
+            }
+
+            foreach (var raw in parsed.Statements)
+            {
+                var start = sql.Origin.SourceStart + Math.Max(raw.Span.Start - sql.Origin.SyntheticPrefixLength, 0);
+                var span = new TextSpan(start, Math.Max(raw.Span.Length - sql.Origin.SyntheticPrefixLength, 0));
+                Walk(new StatementContext(statement.Source, sql.ParseText, parsed.Offsets, sql.Origin.SourceStart, span, span.End, statement.Ordinal, sql.Origin), raw.Node);
+            }
+        }
+    }
+
+    private void Walk(StatementContext statement, JsonElement wrapper)
+    {
+        if (_nodeActions.Count == 0)
+        {
+            return;
+        }
+
+        _statement = statement;
+        _nodeContext.Statement = statement;
+        _walker.Walk(wrapper);
+    }
+
+    private void Dispatch(string kind, JsonElement node)
+    {
+        if (!_nodeActions.TryGetValue(kind, out var actions))
+        {
+            return;
+        }
+
+        foreach (var (rule, action) in actions)
+        {
+            _nodeContext.Kind = kind;
+            _nodeContext.Node = node;
+            _nodeContext.Rule = rule;
+            Guarded(rule, _statement, () => action(_nodeContext));
+        }
+    }
+
+    private void ReportParseError(StatementContext statement, PgQueryError error)
+    {
+        var context = new ParseErrorContext(this, statement, error);
+        foreach (var (rule, action) in _parseErrorActions)
+        {
+            context.Rule = rule;
+            Guarded(rule, statement, () => action(context));
+        }
+
+        if (!context.Reported)
+        {
+            var at = context.ErrorOffset;
+            var index = statement.TokenIndexAt(at);
+            var span = index >= 0 ? statement.Tokens[index].Span : new TextSpan(at, 0);
+            Report(EngineDiagnostics.SyntaxError, statement, span, null, new object[] { error.Message });
+        }
+    }
+
+    private void Guarded(RuleDescriptor rule, StatementContext statement, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Report(EngineDiagnostics.RuleFailure, statement, new TextSpan(statement.Span.Start, 0), null, new object[] { rule.Id, ex.GetType().Name + ": " + ex.Message });
+        }
+    }
+}

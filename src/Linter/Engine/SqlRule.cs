@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+
+namespace YbMigrate.Linter.Engine;
+
+/// <summary>
+/// A rule of the catalog. A rule is one file under Rules/, named after what it detects, holding
+/// its <see cref="Descriptor"/> and the callbacks it registers in <see cref="Initialize"/>.
+/// <see cref="Initialize"/> runs once per lint run, so state created there is per run.
+/// </summary>
+public abstract class SqlRule
+{
+    /// <summary>The rule's metadata and docs.</summary>
+    public abstract RuleDescriptor Descriptor { get; }
+
+    /// <summary>Registers the rule's callbacks for one lint run.</summary>
+    public abstract void Initialize(RuleRegistration registration);
+}
+
+/// <summary>Where a rule says what it wants to look at.</summary>
+public sealed class RuleRegistration
+{
+    internal RuleRegistration(RuleDescriptor rule) => Rule = rule;
+
+    internal RuleDescriptor Rule { get; }
+
+    internal List<(string[] Kinds, Action<NodeContext> Action)> NodeActions { get; } = new();
+
+    internal List<Action<ParseErrorContext>> ParseErrorActions { get; } = new();
+
+    /// <summary>
+    /// Calls <paramref name="action"/> for every node of the given kinds (libpg_query node names,
+    /// e.g. "IndexStmt", "FuncCall", "ColumnRef"), in top-level statements and in SQL embedded in
+    /// PL/pgSQL bodies and DO blocks alike.
+    /// </summary>
+    public void RegisterNodeAction(Action<NodeContext> action, params string[] kinds)
+        => NodeActions.Add((kinds, action));
+
+    /// <summary>
+    /// Calls <paramref name="action"/> for every statement the parser rejects, so the rule can
+    /// recognise syntax that PostgreSQL 15 does not have (the generic syntax error is then not reported
+    /// when the rule reports).
+    /// </summary>
+    public void RegisterParseErrorAction(Action<ParseErrorContext> action) => ParseErrorActions.Add(action);
+}

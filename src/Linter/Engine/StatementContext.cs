@@ -1,0 +1,279 @@
+using System;
+using System.Collections.Generic;
+using YbMigrate.PgQuery;
+
+namespace YbMigrate.Linter.Engine;
+
+/// <summary>A token of a statement, positioned in the source.</summary>
+public readonly struct SourceToken
+{
+    internal SourceToken(TokenKind kind, TextSpan span, string text)
+    {
+        Kind = kind;
+        Span = span;
+        Text = text;
+    }
+
+    /// <summary>The token kind; keywords have their own kinds.</summary>
+    public TokenKind Kind { get; }
+
+    /// <summary>Where the token is in the source.</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>The token's text.</summary>
+    public string Text { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Kind} '{Text}' {Span}";
+}
+
+/// <summary>
+/// One statement being linted: a top-level statement of a source, or SQL embedded in a PL/pgSQL
+/// body. Converts the parser's byte locations to source positions and gives rules its tokens.
+/// </summary>
+public sealed class StatementContext
+{
+    private readonly Utf8OffsetMap _offsets;
+    private readonly int _sourceStart;
+    private readonly int _syntheticPrefix;
+    private IReadOnlyList<SourceToken>? _tokens;
+
+    internal StatementContext(SqlSource source, string parseText, Utf8OffsetMap offsets, int parseTextStart, TextSpan span, int terminatorEnd, int ordinal, EmbeddedOrigin? embedded)
+    {
+        Source = source;
+        ParseText = parseText;
+        _offsets = offsets;
+        Span = span;
+        TerminatorEnd = terminatorEnd;
+        Ordinal = ordinal;
+        Embedded = embedded;
+        _sourceStart = embedded?.SourceStart ?? parseTextStart;
+        _syntheticPrefix = embedded?.SyntheticPrefixLength ?? 0;
+    }
+
+    /// <summary>The source the statement belongs to.</summary>
+    public SqlSource Source { get; }
+
+    /// <summary>The text given to the parser (for embedded SQL it may start with a synthetic "SELECT ").</summary>
+    public string ParseText { get; }
+
+    /// <summary>Where the statement is in the source (without the semicolon).</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>Where the statement ends including its semicolon.</summary>
+    public int TerminatorEnd { get; }
+
+    /// <summary>Position of the top-level statement in the whole input (all sources, in order).</summary>
+    public int Ordinal { get; }
+
+    /// <summary>Set when the statement is SQL inside a PL/pgSQL body or DO block.</summary>
+    public EmbeddedOrigin? Embedded { get; }
+
+    /// <summary>True when positions map one-to-one to the source, so fixes can be offered.</summary>
+    public bool CanFix => Embedded is null || (Embedded.SyntheticPrefixLength == 0 && Embedded.Exact);
+
+    /// <summary>The statement's tokens (comments included), positioned in the source.</summary>
+    public IReadOnlyList<SourceToken> Tokens => _tokens ??= ScanTokens();
+
+    /// <summary>Converts a parse-tree <c>location</c> (bytes) to a char offset in the source.</summary>
+    public int ToSourceOffset(int byteLocation) => ParseTextToSource(_offsets.ToCharOffset(Math.Max(byteLocation, 0)));
+
+    /// <summary>Converts a char offset in <see cref="ParseText"/> to a char offset in the source.</summary>
+    public int ParseTextToSource(int charOffset) =>
+        charOffset < _syntheticPrefix ? Embedded!.AnchorOffset : _sourceStart + (charOffset - _syntheticPrefix);
+
+    /// <summary>The span of the token at a parse-tree <c>location</c> (the statement's first token when the location is unknown).</summary>
+    public TextSpan TokenSpanAt(int byteLocation)
+    {
+        var offset = byteLocation < 0 ? Span.Start : ToSourceOffset(byteLocation);
+        var index = TokenIndexAt(offset);
+        return index >= 0 ? Tokens[index].Span : new TextSpan(offset, 0);
+    }
+
+    /// <summary>The index in <see cref="Tokens"/> of the token starting at (or covering) a source offset, or -1.</summary>
+    public int TokenIndexAt(int sourceOffset)
+    {
+        var tokens = Tokens;
+        int low = 0, high = tokens.Count - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) / 2;
+            var span = tokens[mid].Span;
+            if (sourceOffset < span.Start)
+            {
+                high = mid - 1;
+            }
+            else if (sourceOffset >= span.End && span.Length > 0)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                return mid;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The first token of <paramref name="kind"/> at or after token <paramref name="fromIndex"/>, or -1.</summary>
+    public int FindToken(TokenKind kind, int fromIndex = 0)
+    {
+        for (var i = Math.Max(fromIndex, 0); i < Tokens.Count; i++)
+        {
+            if (Tokens[i].Kind == kind)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The first token at or after <paramref name="fromSourceOffset"/> that names <paramref name="identifier"/>
+    /// (unquoted names compare case-folded, quoted ones exactly), or -1.
+    /// </summary>
+    public int FindIdentifier(string identifier, int fromSourceOffset)
+    {
+        for (var i = 0; i < Tokens.Count; i++)
+        {
+            var token = Tokens[i];
+            if (token.Span.Start >= fromSourceOffset && IdentifierText(token.Text) == identifier)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The token after <paramref name="index"/>, skipping comments, or -1.</summary>
+    public int NextToken(int index)
+    {
+        for (var i = index + 1; i < Tokens.Count; i++)
+        {
+            if (Tokens[i].Kind != TokenKind.SQL_COMMENT && Tokens[i].Kind != TokenKind.C_COMMENT)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The span from the start of token <paramref name="first"/> to the end of token <paramref name="last"/>.</summary>
+    public TextSpan SpanOfTokens(int first, int last) =>
+        new(Tokens[first].Span.Start, Tokens[last].Span.End - Tokens[first].Span.Start);
+
+    /// <summary>
+    /// A fix that deletes the whole statement with its semicolon, and its line when nothing else is
+    /// on it; comments before the statement stay. Null for embedded SQL.
+    /// </summary>
+    public Fix? RemoveStatement(string title)
+    {
+        if (Embedded is not null)
+        {
+            return null;
+        }
+
+        var text = Source.Text;
+        int start = Span.Start, end = TerminatorEnd;
+        var lineStart = start;
+        while (lineStart > 0 && (text[lineStart - 1] == ' ' || text[lineStart - 1] == '\t'))
+        {
+            lineStart--;
+        }
+
+        var lineEnd = end;
+        while (lineEnd < text.Length && (text[lineEnd] == ' ' || text[lineEnd] == '\t'))
+        {
+            lineEnd++;
+        }
+
+        var wholeLine = (lineStart == 0 || text[lineStart - 1] == '\n') && (lineEnd == text.Length || text[lineEnd] == '\n' || text[lineEnd] == '\r');
+        if (wholeLine)
+        {
+            start = lineStart;
+            end = lineEnd < text.Length && text[lineEnd] == '\r' ? lineEnd + 1 : lineEnd;
+            end = end < text.Length && text[end] == '\n' ? end + 1 : end;
+        }
+
+        return new Fix(title, new[] { new TextEdit(new TextSpan(start, end - start), string.Empty) });
+    }
+
+    /// <summary>A fix that deletes tokens <paramref name="first"/>..<paramref name="last"/> and the white space after them.</summary>
+    public Fix DeleteTokens(string title, int first, int last)
+    {
+        var start = Tokens[first].Span.Start;
+        var end = Tokens[last].Span.End;
+        var text = Source.Text;
+        while (end < text.Length && text[end] == ' ')
+        {
+            end++;
+        }
+
+        if (end < text.Length && (text[end] == ')' || text[end] == ',' || text[end] == ';' || text[end] == '\n' || text[end] == '\r'))
+        {
+            // Nothing follows on the line or in the list: take the white space before instead.
+            end = Tokens[last].Span.End;
+            while (start > 0 && text[start - 1] == ' ')
+            {
+                start--;
+            }
+        }
+
+        return new Fix(title, new[] { new TextEdit(new TextSpan(start, end - start), string.Empty) });
+    }
+
+    private static string IdentifierText(string token) =>
+        token.Length >= 2 && token[0] == '"' && token[token.Length - 1] == '"'
+            ? token.Substring(1, token.Length - 2).Replace("\"\"", "\"")
+            : token.ToLowerInvariant();
+
+    private IReadOnlyList<SourceToken> ScanTokens()
+    {
+        var scan = PgQuery.PgQuery.Scan(ParseText);
+        var tokens = new List<SourceToken>(scan.Tokens.Count);
+        foreach (var token in scan.Tokens)
+        {
+            if (token.Span.Start < _syntheticPrefix)
+            {
+                continue;
+            }
+
+            var start = _sourceStart + (token.Span.Start - _syntheticPrefix);
+            tokens.Add(new SourceToken(token.Kind, new TextSpan(start, token.Span.Length), ParseText.Substring(token.Span.Start, token.Span.Length)));
+        }
+
+        return tokens;
+    }
+}
+
+/// <summary>Where embedded SQL came from.</summary>
+public sealed class EmbeddedOrigin
+{
+    internal EmbeddedOrigin(string container, int sourceStart, int syntheticPrefixLength, int anchorOffset, bool exact)
+    {
+        Container = container;
+        SourceStart = sourceStart;
+        SyntheticPrefixLength = syntheticPrefixLength;
+        AnchorOffset = anchorOffset;
+        Exact = exact;
+    }
+
+    /// <summary>What holds the SQL, e.g. "function f" or "DO block".</summary>
+    public string Container { get; }
+
+    /// <summary>Source offset of the first character after the synthetic prefix.</summary>
+    public int SourceStart { get; }
+
+    /// <summary>Length of the text the engine put before the SQL (e.g. "SELECT " for PERFORM).</summary>
+    public int SyntheticPrefixLength { get; }
+
+    /// <summary>Source offset that positions inside the synthetic prefix map to.</summary>
+    public int AnchorOffset { get; }
+
+    /// <summary>False when the SQL could not be located exactly in the body (positions approximate).</summary>
+    public bool Exact { get; }
+}

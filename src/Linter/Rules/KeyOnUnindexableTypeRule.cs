@@ -1,0 +1,146 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using YbMigrate.Linter.Catalog;
+using YbMigrate.Linter.Engine;
+using YbMigrate.Linter.Syntax;
+using YbMigrate.Linter.Versions;
+using YbMigrate.PgQuery;
+
+namespace YbMigrate.Linter.Rules;
+
+/// <summary>YB2003: a primary key, unique constraint or non-GIN index on a column whose type YugabyteDB cannot index.</summary>
+public sealed class KeyOnUnindexableTypeRule : SqlRule
+{
+    private static readonly HashSet<string> UnindexableTypes = new()
+    {
+        "citext", "tsvector", "tsquery", "jsonb", "json", "inet", "cidr", "macaddr", "macaddr8", "bit", "varbit",
+        "daterange", "tsrange", "tstzrange", "numrange", "int4range", "int8range", "interval", "circle", "box",
+        "line", "lseg", "point", "path", "polygon", "pg_lsn", "txid_snapshot",
+    };
+
+    /// <inheritdoc />
+    public override RuleDescriptor Descriptor { get; } = new(
+        "YB2003",
+        "Key or index on a type YugabyteDB cannot index",
+        Severity.Error,
+        RuleCategory.UnsupportedDatatype,
+        Availability.Never,
+        "{0} on column \"{1}\" of type {2} is not supported by YugabyteDB: index a derived column of a comparable type instead (e.g. a text or hash of the value), or use a GIN index",
+        new RuleDocs(
+            "A PRIMARY KEY, a UNIQUE constraint or a non-GIN index whose key includes a column of type citext, tsvector, tsquery, json, jsonb, inet, cidr, macaddr, macaddr8, bit, varbit, a range type, interval, a geometric type, pg_lsn, txid_snapshot, an array, or a user-defined type (enum, composite, range, or a domain over one of these). The column's type is resolved from the whole schema, so the column may be declared in another statement or file.",
+            "YugabyteDB's lsm indexes need a key encoding for the column type, which these types do not have: the DDL fails on YugabyteDB although it works on PostgreSQL.",
+            "Key the table on a column of a supported type (e.g. a surrogate bigint or uuid), index an expression of a supported type (`(payload->>'sku')`, `(tags::text)`), or use a GIN index where the type supports it.",
+            "CREATE TABLE docs (body jsonb PRIMARY KEY);\nCREATE INDEX ON hosts (address);  -- address inet",
+            "CREATE TABLE docs (id bigint PRIMARY KEY, body jsonb);\nCREATE INDEX ON hosts ((host(address)));"));
+
+    /// <inheritdoc />
+    public override void Initialize(RuleRegistration registration)
+    {
+        registration.RegisterNodeAction(CreateTable, "CreateStmt");
+        registration.RegisterNodeAction(AlterTable, "AlterTableStmt");
+        registration.RegisterNodeAction(CreateIndex, "IndexStmt");
+    }
+
+    private static void CreateTable(NodeContext context)
+    {
+        var table = QualifiedName.FromRangeVar(context.Node.Field("relation"));
+        foreach (var element in context.Node.Items("tableElts"))
+        {
+            if (element.Is("ColumnDef", out var column))
+            {
+                foreach (var constraint in Constraints(column.Items("constraints")))
+                {
+                    var name = column.Str("colname") ?? string.Empty;
+                    CheckKeys(context, table, Kind(constraint), new[] { (name, context.Statement.TokenSpanAt(column.Location())) });
+                }
+            }
+            else if (element.Is("Constraint", out var constraint) && IsKey(constraint))
+            {
+                CheckConstraint(context, table, constraint);
+            }
+        }
+    }
+
+    private static void AlterTable(NodeContext context)
+    {
+        var table = QualifiedName.FromRangeVar(context.Node.Field("relation"));
+        foreach (var item in context.Node.Items("cmds"))
+        {
+            if (item.Is("AlterTableCmd", out var command) && command.Field("def").Is("Constraint", out var constraint) && IsKey(constraint))
+            {
+                CheckConstraint(context, table, constraint);
+            }
+        }
+    }
+
+    private static void CreateIndex(NodeContext context)
+    {
+        if (context.Node.Str("accessMethod") is "gin" or "ybgin")
+        {
+            return;
+        }
+
+        var table = QualifiedName.FromRangeVar(context.Node.Field("relation"));
+        var statement = context.Statement;
+        var afterTable = statement.ToSourceOffset(context.Node.Field("relation").Location()) + 1;
+        var keys = context.Node.Items("indexParams")
+            .Select(p => p.Is("IndexElem", out var elem) ? elem.Str("name") : null)
+            .Where(name => name is not null)
+            .Select(name => (name!, KeySpan(statement, name!, afterTable)))
+            .ToList();
+        CheckKeys(context, table, context.Node.Bool("unique") ? "Unique index" : "Index", keys);
+    }
+
+    private static void CheckConstraint(NodeContext context, QualifiedName table, JsonElement constraint)
+    {
+        var from = context.Statement.ToSourceOffset(constraint.Location());
+        var keys = constraint.Names("keys").Select(name => (name, KeySpan(context.Statement, name, from))).ToList();
+        CheckKeys(context, table, Kind(constraint), keys);
+    }
+
+    private static void CheckKeys(NodeContext context, QualifiedName table, string what, IReadOnlyList<(string Name, TextSpan Span)> keys)
+    {
+        context.AfterCatalog(check =>
+        {
+            foreach (var (name, span) in keys)
+            {
+                var type = check.Catalog.ColumnType(table, name);
+                if (type is not null && IsUnindexable(type, check.Catalog, depth: 0))
+                {
+                    check.Report(span, what, name, type);
+                }
+            }
+        });
+    }
+
+    private static bool IsUnindexable(TypeRef type, SchemaCatalog catalog, int depth)
+    {
+        if (type.IsArray || UnindexableTypes.Contains(type.Name))
+        {
+            return true;
+        }
+
+        var userType = catalog.FindType(type);
+        if (userType is null)
+        {
+            return false;
+        }
+
+        // A domain is as indexable as its base type; guard against domain cycles in broken input.
+        return userType.Kind != UserTypeKind.Domain || (depth < 8 && userType.DomainBase is not null && IsUnindexable(userType.DomainBase, catalog, depth + 1));
+    }
+
+    private static TextSpan KeySpan(StatementContext statement, string column, int from)
+    {
+        var index = statement.FindIdentifier(column, from);
+        return index >= 0 ? statement.Tokens[index].Span : statement.TokenSpanAt(-1);
+    }
+
+    private static IEnumerable<JsonElement> Constraints(IEnumerable<JsonElement> items) =>
+        items.Select(i => i.Is("Constraint", out var c) ? c : default).Where(c => c.ValueKind == JsonValueKind.Object && IsKey(c));
+
+    private static bool IsKey(JsonElement constraint) => constraint.Str("contype") is "CONSTR_PRIMARY" or "CONSTR_UNIQUE";
+
+    private static string Kind(JsonElement constraint) => constraint.Str("contype") == "CONSTR_PRIMARY" ? "Primary key" : "Unique constraint";
+}

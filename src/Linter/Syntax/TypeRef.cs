@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+
+namespace YbMigrate.Linter.Syntax;
+
+/// <summary>
+/// A column type as written, normalized: the parser's internal names become the usual ones
+/// (pg_catalog.int4 -> integer, timestamptz stays timestamptz), the schema is kept apart and
+/// array-ness is a flag.
+/// </summary>
+public sealed class TypeRef
+{
+    private static readonly Dictionary<string, string> InternalNames = new(StringComparer.Ordinal)
+    {
+        ["int2"] = "smallint",
+        ["int4"] = "integer",
+        ["int"] = "integer",
+        ["int8"] = "bigint",
+        ["float4"] = "real",
+        ["float8"] = "double precision",
+        ["bool"] = "boolean",
+        ["bpchar"] = "char",
+        ["varbit"] = "varbit",
+        ["timestamptz"] = "timestamptz",
+        ["timetz"] = "timetz",
+        ["decimal"] = "numeric",
+    };
+
+    private TypeRef(string? schema, string name, bool isArray)
+    {
+        Schema = schema;
+        Name = name;
+        IsArray = isArray;
+    }
+
+    /// <summary>The schema when written (pg_catalog for built-ins the parser qualifies), else null.</summary>
+    public string? Schema { get; }
+
+    /// <summary>The normalized type name, lower case for built-ins.</summary>
+    public string Name { get; }
+
+    /// <summary>True for <c>type[]</c> / <c>type ARRAY</c>.</summary>
+    public bool IsArray { get; }
+
+    /// <summary>True for a type the parser qualified with pg_catalog or a well-known built-in name.</summary>
+    public bool IsBuiltIn => Schema == "pg_catalog";
+
+    /// <summary>Reads a <c>TypeName</c> struct.</summary>
+    public static TypeRef From(JsonElement typeName)
+    {
+        var names = typeName.Names("names");
+        var last = names.Count == 0 ? string.Empty : names[names.Count - 1];
+        var schema = names.Count > 1 ? names[names.Count - 2] : null;
+        if (InternalNames.TryGetValue(last, out var usual) && (schema is null || schema == "pg_catalog"))
+        {
+            last = usual;
+        }
+
+        return new TypeRef(schema, last, typeName.Has("arrayBounds"));
+    }
+
+    /// <summary>Creates a reference by name (for tests and the catalog).</summary>
+    public static TypeRef Named(string name, bool isArray = false) => new(null, name, isArray);
+
+    /// <summary>The type as written in SQL, e.g. <c>jsonb</c> or <c>integer[]</c>.</summary>
+    public override string ToString() => (Schema is null || Schema == "pg_catalog" ? string.Empty : Schema + ".") + Name + (IsArray ? "[]" : string.Empty);
+
+    /// <summary>True when the name (ignoring schema and array-ness) is one of <paramref name="names"/>.</summary>
+    public bool IsOneOf(ICollection<string> names) => names.Contains(Name);
+
+    /// <summary>True for the date and time types.</summary>
+    public bool IsTemporal => new[] { "timestamp", "timestamptz", "date", "time", "timetz" }.Contains(Name);
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace YbMigrate.PgQuery;
+
+/// <summary>An error reported by the PostgreSQL parser or scanner.</summary>
+public sealed class PgQueryError
+{
+    /// <summary>Creates an error.</summary>
+    public PgQueryError(string message, int position, string? context)
+    {
+        Message = message;
+        Position = position;
+        Context = context;
+    }
+
+    /// <summary>The parser's message, e.g. <c>syntax error at or near "TABEL"</c>.</summary>
+    public string Message { get; }
+
+    /// <summary>Char offset into the input where the error was detected, or -1 when the parser gave none.</summary>
+    public int Position { get; }
+
+    /// <summary>Extra context (PL/pgSQL line information), when the parser gave some.</summary>
+    public string? Context { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => Position >= 0 ? $"{Message} (at offset {Position})" : Message;
+
+    internal static PgQueryError? FromNative(IntPtr error, Utf8OffsetMap offsets)
+    {
+        if (error == IntPtr.Zero)
+        {
+            return null;
+        }
+
+        var native = Marshal.PtrToStructure<NativeError>(error);
+        // cursorpos is 1-based and counts bytes; 0 means "no position".
+        var position = native.CursorPosition > 0 ? offsets.ToCharOffset(native.CursorPosition - 1) : -1;
+        return new PgQueryError(
+            NativeText.Read(native.Message) ?? "unknown parser error",
+            position,
+            NativeText.Read(native.Context));
+    }
+}
+
+internal static unsafe class NativeText
+{
+    public static string? Read(IntPtr utf8)
+    {
+        if (utf8 == IntPtr.Zero)
+        {
+            return null;
+        }
+
+        var bytes = (byte*)utf8;
+        var length = Length(bytes);
+        return System.Text.Encoding.UTF8.GetString(bytes, length);
+    }
+
+    public static byte[] Copy(IntPtr utf8)
+    {
+        var bytes = (byte*)utf8;
+        var copy = new byte[Length(bytes)];
+        Marshal.Copy(utf8, copy, 0, copy.Length);
+        return copy;
+    }
+
+    private static int Length(byte* bytes)
+    {
+        var length = 0;
+        while (bytes[length] != 0)
+        {
+            length++;
+        }
+
+        return length;
+    }
+}
