@@ -1,0 +1,8 @@
+using System;
+
+namespace YbMigrate.Cli;
+
+internal static class Program
+{
+    private static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
+}
