@@ -56,9 +56,10 @@ public static class NativeLibraryLoader
     /// <summary>Where libpg_query was loaded from; loads it when not yet loaded.</summary>
     public static string LoadedFrom => NativeMethods.LibraryName;
 
-    internal static LoadedLibrary Load()
+    internal static LoadedLibrary Load() => Load(ConfiguredPath());
+
+    internal static LoadedLibrary Load(string? configured)
     {
-        var configured = ConfiguredPath();
         if (configured is not null)
         {
             if (!Path.IsPathRooted(configured) || !File.Exists(configured))

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace YbMigrate.PgQuery;
@@ -12,92 +11,55 @@ namespace YbMigrate.PgQuery;
 /// </summary>
 public static unsafe class PgQuery
 {
+    private delegate T NativeCall<T>(byte* input);
+
     /// <summary>Parses SQL into libpg_query's JSON parse tree.</summary>
     public static ParseResult Parse(string sql)
     {
         var offsets = Utf8OffsetMap.For(sql);
-        var input = Utf8OffsetMap.EncodeNullTerminated(sql);
         var library = NativeMethods.Library;
-        NativeParseResult result;
-        fixed (byte* text = input)
+        return Call(sql, library.Parse.Invoke, library.FreeParse.Invoke, r => r.Error, (r, error) =>
         {
-            result = library.Parse(text);
-        }
-
-        try
-        {
-            var error = PgQueryError.FromNative(result.Error, offsets);
             if (error is not null)
             {
                 return new ParseResult(null, Array.Empty<RawStatement>(), error, offsets);
             }
 
-            var document = JsonDocument.Parse(NativeText.Copy(result.ParseTree));
+            var document = JsonDocument.Parse(NativeText.Copy(r.ParseTree));
             return new ParseResult(document, ReadStatements(document.RootElement, offsets), null, offsets);
-        }
-        finally
-        {
-            library.FreeParse(result);
-        }
+        });
     }
 
     /// <summary>Parses the PL/pgSQL body of a CREATE FUNCTION / CREATE PROCEDURE statement.</summary>
     public static PlpgsqlParseResult ParsePlpgsql(string createFunctionSql)
     {
-        var offsets = Utf8OffsetMap.For(createFunctionSql);
-        var input = Utf8OffsetMap.EncodeNullTerminated(createFunctionSql);
         var library = NativeMethods.Library;
-        NativePlpgsqlParseResult result;
-        fixed (byte* text = input)
-        {
-            result = library.ParsePlpgsql(text);
-        }
-
-        try
-        {
-            var error = PgQueryError.FromNative(result.Error, offsets);
-            return error is not null
+        return Call(createFunctionSql, library.ParsePlpgsql.Invoke, library.FreePlpgsql.Invoke, r => r.Error, (r, error) =>
+            error is not null
                 ? new PlpgsqlParseResult(null, error)
-                : new PlpgsqlParseResult(JsonDocument.Parse(NativeText.Copy(result.Functions)), null);
-        }
-        finally
-        {
-            library.FreePlpgsql(result);
-        }
+                : new PlpgsqlParseResult(JsonDocument.Parse(NativeText.Copy(r.Functions)), null));
     }
 
     /// <summary>Splits a text into tokens, comments included.</summary>
     public static ScanResult Scan(string sql)
     {
-        var offsets = Utf8OffsetMap.For(sql);
-        var input = Utf8OffsetMap.EncodeNullTerminated(sql);
         var library = NativeMethods.Library;
-        NativeScanResult result;
-        fixed (byte* text = input)
+        return Call(sql, library.Scan.Invoke, library.FreeScan.Invoke, r => r.Error, (r, error) =>
         {
-            result = library.Scan(text);
-        }
-
-        try
-        {
-            var error = PgQueryError.FromNative(result.Error, offsets);
             if (error is not null)
             {
                 return new ScanResult(Array.Empty<Token>(), error);
             }
 
-            var protobuf = new ReadOnlySpan<byte>((byte*)result.Protobuf.Data, checked((int)result.Protobuf.Length.ToUInt64()));
-            return new ScanResult(ScanResultReader.ReadTokens(protobuf, offsets), null);
-        }
-        finally
-        {
-            library.FreeScan(result);
-        }
+            var protobuf = new ReadOnlySpan<byte>((byte*)r.Protobuf.Data, checked((int)r.Protobuf.Length.ToUInt64()));
+            return new ScanResult(ScanResultReader.ReadTokens(protobuf, Utf8OffsetMap.For(sql)), null);
+        });
     }
 
     /// <summary>
-    /// Splits a script into statements with the scanner, which tolerates statements that do
-    /// not parse (use it for scripts that may contain errors).
+    /// libpg_query's scanner-based split. Note that it leaves out a statement made only of
+    /// identifiers (a typo such as <c>selec 1;</c>): the linter splits scripts with its own
+    /// psql-aware splitter instead.
     /// </summary>
     public static SplitResult Split(string sql) => Split(sql, usingParser: false);
 
@@ -107,85 +69,63 @@ public static unsafe class PgQuery
     /// <summary>Fingerprints a query: queries differing only in constants share a fingerprint.</summary>
     public static FingerprintResult Fingerprint(string sql)
     {
-        var offsets = Utf8OffsetMap.For(sql);
-        var input = Utf8OffsetMap.EncodeNullTerminated(sql);
         var library = NativeMethods.Library;
-        NativeFingerprintResult result;
-        fixed (byte* text = input)
-        {
-            result = library.Fingerprint(text);
-        }
-
-        try
-        {
-            var error = PgQueryError.FromNative(result.Error, offsets);
-            return error is not null
+        return Call(sql, library.Fingerprint.Invoke, library.FreeFingerprint.Invoke, r => r.Error, (r, error) =>
+            error is not null
                 ? new FingerprintResult(0, null, error)
-                : new FingerprintResult(result.Fingerprint, NativeText.Read(result.FingerprintText), null);
-        }
-        finally
-        {
-            library.FreeFingerprint(result);
-        }
+                : new FingerprintResult(r.Fingerprint, NativeText.Read(r.FingerprintText), null));
     }
 
     /// <summary>Replaces the constants of a query with <c>$n</c> placeholders.</summary>
     public static NormalizeResult Normalize(string sql)
     {
-        var offsets = Utf8OffsetMap.For(sql);
-        var input = Utf8OffsetMap.EncodeNullTerminated(sql);
         var library = NativeMethods.Library;
-        NativeNormalizeResult result;
-        fixed (byte* text = input)
-        {
-            result = library.Normalize(text);
-        }
-
-        try
-        {
-            var error = PgQueryError.FromNative(result.Error, offsets);
-            return error is not null
+        return Call(sql, library.Normalize.Invoke, library.FreeNormalize.Invoke, r => r.Error, (r, error) =>
+            error is not null
                 ? new NormalizeResult(null, error)
-                : new NormalizeResult(NativeText.Read(result.NormalizedQuery), null);
-        }
-        finally
-        {
-            library.FreeNormalize(result);
-        }
+                : new NormalizeResult(NativeText.Read(r.NormalizedQuery), null));
     }
 
     private static SplitResult Split(string sql, bool usingParser)
     {
-        var offsets = Utf8OffsetMap.For(sql);
-        var input = Utf8OffsetMap.EncodeNullTerminated(sql);
         var library = NativeMethods.Library;
-        NativeSplitResult result;
-        fixed (byte* text = input)
+        var split = usingParser ? library.SplitWithParser : library.SplitWithScanner;
+        return Call(sql, split.Invoke, library.FreeSplit.Invoke, r => r.Error, (r, error) =>
         {
-            result = usingParser ? library.SplitWithParser(text) : library.SplitWithScanner(text);
-        }
-
-        try
-        {
-            var error = PgQueryError.FromNative(result.Error, offsets);
             if (error is not null)
             {
                 return new SplitResult(Array.Empty<TextSpan>(), error);
             }
 
-            var spans = new TextSpan[result.StatementCount];
-            var statements = (NativeSplitStatement**)result.Statements;
+            var offsets = Utf8OffsetMap.For(sql);
+            var spans = new TextSpan[r.StatementCount];
+            var statements = (NativeSplitStatement**)r.Statements;
             for (var i = 0; i < spans.Length; i++)
             {
-                var statement = *statements[i];
-                spans[i] = ToCharSpan(offsets, statement.Location, statement.Length);
+                spans[i] = ToCharSpan(offsets, statements[i]->Location, statements[i]->Length);
             }
 
             return new SplitResult(spans, null);
+        });
+    }
+
+    // Encodes the input as NUL-terminated UTF-8, calls libpg_query, converts, and frees the native result on every path.
+    private static TResult Call<TNative, TResult>(string sql, NativeCall<TNative> call, Action<TNative> free, Func<TNative, IntPtr> errorOf, Func<TNative, PgQueryError?, TResult> convert)
+    {
+        var input = Utf8OffsetMap.EncodeNullTerminated(sql);
+        TNative result;
+        fixed (byte* text = input)
+        {
+            result = call(text);
+        }
+
+        try
+        {
+            return convert(result, PgQueryError.FromNative(errorOf(result), sql));
         }
         finally
         {
-            library.FreeSplit(result);
+            free(result);
         }
     }
 

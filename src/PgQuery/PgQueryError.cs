@@ -26,7 +26,7 @@ public sealed class PgQueryError
     /// <inheritdoc />
     public override string ToString() => Position >= 0 ? $"{Message} (at offset {Position})" : Message;
 
-    internal static PgQueryError? FromNative(IntPtr error, Utf8OffsetMap offsets)
+    internal static PgQueryError? FromNative(IntPtr error, string input)
     {
         if (error == IntPtr.Zero)
         {
@@ -34,12 +34,23 @@ public sealed class PgQueryError
         }
 
         var native = Marshal.PtrToStructure<NativeError>(error);
-        // cursorpos is 1-based and counts bytes; 0 means "no position".
-        var position = native.CursorPosition > 0 ? offsets.ToCharOffset(native.CursorPosition - 1) : -1;
+        // cursorpos is 1-based and counts characters (code points, as PostgreSQL's pg_mbstrlen does); 0 means none.
+        var position = native.CursorPosition > 0 ? CodePointsToChars(input, native.CursorPosition - 1) : -1;
         return new PgQueryError(
             NativeText.Read(native.Message) ?? "unknown parser error",
             position,
             NativeText.Read(native.Context));
+    }
+
+    private static int CodePointsToChars(string text, int codePoints)
+    {
+        var chars = 0;
+        for (var seen = 0; seen < codePoints && chars < text.Length; seen++)
+        {
+            chars += char.IsHighSurrogate(text[chars]) && chars + 1 < text.Length && char.IsLowSurrogate(text[chars + 1]) ? 2 : 1;
+        }
+
+        return chars;
     }
 }
 
