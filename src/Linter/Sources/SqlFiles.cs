@@ -56,7 +56,7 @@ public static class SqlFiles
             }
             else if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*.sql", SearchOption.AllDirectories)
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                     .Where(f => string.Equals(System.IO.Path.GetExtension(f), ".sql", StringComparison.OrdinalIgnoreCase))
                     .OrderBy(f => f, StringComparer.Ordinal));
             }
@@ -114,29 +114,37 @@ public static class SqlFiles
         stream.Write(bytes, 0, bytes.Length);
     }
 
+    // Finds the first byte that does not start or continue a well-formed UTF-8 sequence.
     private static int FirstInvalidByte(byte[] bytes, int start)
     {
-        var decoder = StrictUtf8.GetDecoder();
-        var chars = new char[4];
+        var firstNonAscii = -1;
         for (var i = start; i < bytes.Length; i++)
         {
-            try
+            var lead = bytes[i];
+            if (lead < 0x80)
             {
-                decoder.GetChars(bytes, i, 1, chars, 0, flush: false);
+                continue;
             }
-            catch (DecoderFallbackException)
-            {
-                // The decoder reports at the byte that completes an invalid sequence; walk back to its lead byte.
-                var lead = i;
-                while (lead > start && (bytes[lead] & 0xC0) == 0x80 && i - lead < 3)
-                {
-                    lead--;
-                }
 
-                return (bytes[lead] & 0xC0) == 0xC0 || bytes[lead] >= 0x80 ? lead : i;
+            firstNonAscii = firstNonAscii < 0 ? i : firstNonAscii;
+            var length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+            if (length == 0 || i + length > bytes.Length)
+            {
+                return i;
             }
+
+            for (var k = 1; k < length; k++)
+            {
+                if ((bytes[i + k] & 0xC0) != 0x80)
+                {
+                    return i;
+                }
+            }
+
+            i += length - 1;
         }
 
-        return bytes.Length - 1;
+        // Well-formed sequences the decoder still refuses (overlong forms, surrogates): name the first non-ASCII byte.
+        return Math.Max(firstNonAscii, start);
     }
 }
