@@ -144,7 +144,8 @@ internal static class RoutineBodies
 
     private static EmbeddedSql? Embed(string? statementKind, string query, string body, int[] lineStarts, int lineNumber, LocatedBody located, string container)
     {
-        // Work out the SQL text to parse and the part of it that stands in the body verbatim.
+        // Work out the SQL text to parse and the part of it that stands in the body verbatim:
+        // SQL statements (execsql) as they are, expressions and PERFORM behind a synthetic SELECT.
         string parseText;
         string fragment;
         int prefix;
@@ -154,7 +155,7 @@ internal static class RoutineBodies
             parseText = query;
             prefix = SelectPrefix.Length;
         }
-        else if (StatementStart.IsMatch(query))
+        else if (statementKind == "PLpgSQL_stmt_execsql" || StatementStart.IsMatch(query))
         {
             fragment = parseText = query;
             prefix = 0;

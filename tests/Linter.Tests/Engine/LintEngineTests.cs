@@ -68,6 +68,14 @@ public class LintEngineTests
     }
 
     [Fact]
+    public void Ddl_statements_in_plpgsql_bodies_are_linted_too()
+    {
+        const string sql = "DO $$ BEGIN CREATE INDEX ON t USING gist (p); END $$;";
+        var finding = Assert.Single(new LintEngine().Lint(sql, "test.sql").Findings, f => f.Rule.Id == "YB1003");
+        Assert.Equal("gist", sql.Substring(finding.Span.Start, finding.Span.Length));
+    }
+
+    [Fact]
     public void Unparsable_plpgsql_bodies_are_reported()
     {
         var result = Lint("CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 1 END $$;");
