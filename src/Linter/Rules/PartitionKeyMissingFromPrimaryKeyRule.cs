@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using System.Linq;
+using YbMigrate.Linter.Catalog;
+using YbMigrate.Linter.Engine;
+using YbMigrate.Linter.Syntax;
+using YbMigrate.Linter.Versions;
+using YbMigrate.PgQuery;
+
+namespace YbMigrate.Linter.Rules;
+
+/// <summary>YB1019: a primary key, unique constraint or unique index of a partitioned table that lacks a partition key column.</summary>
+public sealed class PartitionKeyMissingFromPrimaryKeyRule : SqlRule
+{
+    /// <inheritdoc />
+    public override RuleDescriptor Descriptor { get; } = new(
+        "YB1019",
+        "Partition key column missing from a primary key or unique constraint",
+        Severity.Error,
+        RuleCategory.UnsupportedFeature,
+        Availability.Never,
+        "{0} of partitioned table \"{1}\" does not include the partition key column(s) {2}: PostgreSQL and YugabyteDB both reject it; add them to the key",
+        new RuleDocs(
+            "A PRIMARY KEY, UNIQUE constraint or unique index of a partitioned table whose columns do not include every column of the table's partition key, whether declared in CREATE TABLE, added with ALTER TABLE or created with CREATE UNIQUE INDEX. The partition key is taken from the table's CREATE TABLE, wherever it is in the schema. Tables partitioned on an expression are left to YB1017.",
+            "Uniqueness on a partitioned table is checked inside each partition only, which is correct only when the key determines the partition. PostgreSQL rejects such a key too, so the statement usually comes from a schema converted from another database; on YugabyteDB it fails in the same way, and the table ends up without its key.",
+            "Add the missing partition key columns to the key (uniqueness then holds per partition key value), or enforce global uniqueness another way, e.g. with a separate non-partitioned table keyed on the column.",
+            "CREATE TABLE orders (id bigint PRIMARY KEY, placed date) PARTITION BY RANGE (placed);",
+            "CREATE TABLE orders (id bigint, placed date, PRIMARY KEY (id, placed)) PARTITION BY RANGE (placed);"));
+
+    /// <inheritdoc />
+    public override void Initialize(RuleRegistration registration)
+    {
+        // Partition keys of the tables created in this run, to check keys added by other statements.
+        var partitionKeys = new List<(QualifiedName Table, IReadOnlyList<string> Columns)>();
+        registration.RegisterNodeAction(context => RecordPartitionKey(context, partitionKeys), "CreateStmt");
+        registration.RegisterNodeAction(context => CheckConstraints(context, partitionKeys), "CreateStmt", "AlterTableStmt");
+        registration.RegisterNodeAction(context => CheckUniqueIndex(context, partitionKeys), "IndexStmt");
+    }
+
+    private static void RecordPartitionKey(NodeContext context, List<(QualifiedName, IReadOnlyList<string>)> partitionKeys)
+    {
+        var elements = TableDefinitionNodes.PartitionElements(context.Node);
+        if (elements.Count > 0 && !elements.Any(TableDefinitionNodes.IsExpression))
+        {
+            partitionKeys.Add((QualifiedName.FromRangeVar(context.Node.Field("relation")), elements.Select(e => e.Str("name")!).ToList()));
+        }
+    }
+
+    private static void CheckConstraints(NodeContext context, List<(QualifiedName Table, IReadOnlyList<string> Columns)> partitionKeys)
+    {
+        var table = QualifiedName.FromRangeVar(context.Node.Field("relation"));
+        foreach (var key in TableDefinitionNodes.KeyConstraints(context.Node))
+        {
+            var keyword = key.IsPrimaryKey ? TokenKind.PRIMARY : TokenKind.UNIQUE;
+            var span = TableDefinitionNodes.KeywordSpan(context.Statement, key.Node.Location(), keyword);
+            Check(context, partitionKeys, table, key.IsPrimaryKey ? "Primary key" : "Unique constraint", key.Columns, span);
+        }
+    }
+
+    private static void CheckUniqueIndex(NodeContext context, List<(QualifiedName Table, IReadOnlyList<string> Columns)> partitionKeys)
+    {
+        if (!context.Node.Bool("unique"))
+        {
+            return;
+        }
+
+        // An expression in the index key does not count as the column it mentions.
+        var columns = context.Node.Items("indexParams")
+            .Select(p => p.Is("IndexElem", out var element) ? element.Str("name") : null)
+            .Where(name => name is not null)
+            .Select(name => name!)
+            .ToList();
+        var unique = context.Statement.FindToken(TokenKind.UNIQUE);
+        var span = unique < 0 ? context.Statement.TokenSpanAt(-1) : context.Statement.Tokens[unique].Span;
+        Check(context, partitionKeys, QualifiedName.FromRangeVar(context.Node.Field("relation")), "Unique index", columns, span);
+    }
+
+    private static void Check(NodeContext context, List<(QualifiedName Table, IReadOnlyList<string> Columns)> partitionKeys, QualifiedName table, string what, IReadOnlyList<string> keyColumns, TextSpan span) =>
+        context.AfterCatalog(check =>
+        {
+            var info = check.Catalog.FindTable(table);
+            if (info is null || !info.IsPartitioned)
+            {
+                return;
+            }
+
+            var partitionKey = partitionKeys.LastOrDefault(k => check.Catalog.FindTable(k.Table) == info);
+            var missing = partitionKey.Columns?.Where(column => !keyColumns.Contains(column)).ToList();
+            if (missing is { Count: > 0 })
+            {
+                check.Report(span, what, table.ToString(), string.Join(", ", missing.Select(c => "\"" + c + "\"")));
+            }
+        });
+}
