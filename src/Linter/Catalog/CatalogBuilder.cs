@@ -108,13 +108,17 @@ internal sealed class CatalogBuilder
             {
                 AddConstraint(table, constraint, null, ordinal, sourcePath, span);
             }
+            else if (IsSequenceDefault(command) && table.Column(command.Str("name") ?? string.Empty) is { } target)
+            {
+                target.IsSequenceGenerated = true;
+            }
         }
     }
 
     private static void AddColumn(TableInfo table, JsonElement column, int ordinal, string sourcePath, TextSpan span)
     {
         var name = column.Str("colname") ?? string.Empty;
-        table.AddColumn(new ColumnInfo(name, TypeRef.From(column.Field("typeName"))));
+        table.AddColumn(new ColumnInfo(name, TypeRef.From(column.Field("typeName"))) { IsSequenceGenerated = PerformanceNodes.IsSequenceGenerated(column) });
         foreach (var item in column.Items("constraints"))
         {
             if (item.Is("Constraint", out var constraint))
@@ -131,10 +135,17 @@ internal sealed class CatalogBuilder
         {
             case "CONSTR_PRIMARY":
                 table.PrimaryKey = keys;
-                table.Indexes.Add(new IndexInfo(constraint.Str("conname"), keys.ToList<string?>(), "btree", true, true, ordinal, sourcePath, span));
+                table.Indexes.Add(new IndexInfo(constraint.Str("conname"), keys.ToList<string?>(), "btree", true, true, ordinal, sourcePath, span)
+                {
+                    IsPrimaryKey = true,
+                    HasIncludedColumns = constraint.Has("including"),
+                });
                 break;
             case "CONSTR_UNIQUE":
-                table.Indexes.Add(new IndexInfo(constraint.Str("conname"), keys.ToList<string?>(), "btree", true, true, ordinal, sourcePath, span));
+                table.Indexes.Add(new IndexInfo(constraint.Str("conname"), keys.ToList<string?>(), "btree", true, true, ordinal, sourcePath, span)
+                {
+                    HasIncludedColumns = constraint.Has("including"),
+                });
                 break;
             case "CONSTR_FOREIGN":
                 var columns = column is null ? constraint.Names("fk_attrs") : new[] { column };
@@ -149,6 +160,19 @@ internal sealed class CatalogBuilder
         var columns = node.Items("indexParams")
             .Select(p => p.Is("IndexElem", out var elem) ? elem.Str("name") : null)
             .ToList();
-        table.Indexes.Add(new IndexInfo(node.Str("idxname"), columns, node.Str("accessMethod") ?? "btree", node.Bool("unique"), false, ordinal, sourcePath, span));
+        table.Indexes.Add(new IndexInfo(node.Str("idxname"), columns, node.Str("accessMethod") ?? "btree", node.Bool("unique"), false, ordinal, sourcePath, span)
+        {
+            IsPartial = node.Has("whereClause"),
+            IsRangeSharded = PerformanceNodes.IsRangeSharded(node),
+            HasIncludedColumns = node.Has("indexIncludingParams"),
+        });
     }
+
+    /// <summary>ALTER COLUMN .. SET DEFAULT nextval(..) or ALTER COLUMN .. ADD GENERATED .. AS IDENTITY (pg_dump writes both).</summary>
+    private static bool IsSequenceDefault(JsonElement command) => command.Str("subtype") switch
+    {
+        "AT_ColumnDefault" => PerformanceNodes.IsNextvalCall(command.Field("def")),
+        "AT_AddIdentity" => true,
+        _ => false,
+    };
 }

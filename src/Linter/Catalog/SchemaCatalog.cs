@@ -63,6 +63,12 @@ public sealed class ColumnInfo
 
     /// <summary>Declared type.</summary>
     public TypeRef Type { get; }
+
+    /// <summary>
+    /// True for serial and identity columns and columns whose default calls nextval (set in CREATE
+    /// TABLE or by a later ALTER TABLE): their values keep growing.
+    /// </summary>
+    public bool IsSequenceGenerated { get; internal set; }
 }
 
 /// <summary>An index, or the index behind a primary key or unique constraint.</summary>
@@ -94,6 +100,18 @@ public sealed class IndexInfo
 
     /// <summary>True for PRIMARY KEY / UNIQUE constraints.</summary>
     public bool IsConstraint { get; }
+
+    /// <summary>True for the PRIMARY KEY constraint.</summary>
+    public bool IsPrimaryKey { get; internal set; }
+
+    /// <summary>True for a partial index (CREATE INDEX .. WHERE).</summary>
+    public bool IsPartial { get; internal set; }
+
+    /// <summary>True when the first key column is ASC or DESC, which makes the index range sharded on YugabyteDB.</summary>
+    public bool IsRangeSharded { get; internal set; }
+
+    /// <summary>True when the index has INCLUDE columns.</summary>
+    public bool HasIncludedColumns { get; internal set; }
 
     /// <summary>Script-wide ordinal of the statement that created it.</summary>
     public int Ordinal { get; }

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Linq;
+using YbMigrate.Linter.Catalog;
+using YbMigrate.Linter.Engine;
+using YbMigrate.Linter.Syntax;
+using YbMigrate.Linter.Versions;
+
+namespace YbMigrate.Linter.Rules;
+
+/// <summary>YB4005: a foreign key whose columns do not lead any index, primary key or unique constraint of the referencing table.</summary>
+public sealed class ForeignKeyWithoutIndexRule : SqlRule
+{
+    /// <inheritdoc />
+    public override RuleDescriptor Descriptor { get; } = new(
+        "YB4005",
+        "Foreign key without a supporting index",
+        Severity.Info,
+        RuleCategory.Performance,
+        Availability.Never,
+        "No index of \"{1}\" starts with the foreign key column(s) ({0}): each delete or key update in \"{2}\" must then search all of \"{1}\" across the cluster for referencing rows; create an index on ({0})",
+        new RuleDocs(
+            "A foreign key (column or table constraint, in CREATE TABLE or ALTER TABLE) whose referencing columns are not the leading key columns, in any order, of an index, the primary key or a unique constraint of the referencing table (or of its partitioned parent). Indexes created anywhere in the input count, so a script that adds the foreign key and then its index in the next statement is not reported. Partial indexes do not count.",
+            "When a referenced row is deleted, or its key changes, the database looks for rows that still point at it. With an index on the foreign key columns that is a single lookup; without one it is a scan of the whole referencing table, which on YugabyteDB reads every tablet of that table from every node, and runs for each deleted parent row.",
+            "Create an index whose key starts with the foreign key columns. On YugabyteDB a plain `CREATE INDEX` is hash sharded on its first column, which suits these equality lookups.",
+            "CREATE TABLE invoice_line (id bigint PRIMARY KEY, invoice_id bigint REFERENCES invoice);",
+            "CREATE TABLE invoice_line (id bigint PRIMARY KEY, invoice_id bigint REFERENCES invoice);\nCREATE INDEX invoice_line_invoice_id_idx ON invoice_line (invoice_id);"));
+
+    /// <inheritdoc />
+    public override void Initialize(RuleRegistration registration) =>
+        registration.RegisterNodeAction(Analyze, "CreateStmt", "AlterTableStmt");
+
+    private static void Analyze(NodeContext context)
+    {
+        if (context.Statement.Embedded is not null)
+        {
+            return;
+        }
+
+        foreach (var site in PerformanceNodes.KeyConstraints(context).Where(c => c.IsForeignKey && c.Columns.Count > 0))
+        {
+            context.AfterCatalog(check =>
+            {
+                var table = check.Catalog.FindTable(site.Table);
+                if (table is not null && !IsSupported(table, site.Columns, check.Catalog))
+                {
+                    check.Report(site.Span, string.Join(", ", site.Columns), site.Table.Name, site.ReferencedTable?.Name ?? string.Empty);
+                }
+            });
+        }
+    }
+
+    private static bool IsSupported(TableInfo table, IReadOnlyList<string> columns, SchemaCatalog catalog)
+    {
+        var parent = table.PartitionOf is { } parentName ? catalog.FindTable(parentName) : null;
+        var indexes = parent is null ? table.Indexes : table.Indexes.Concat(parent.Indexes);
+        return indexes.Any(index => Leads(index, columns));
+    }
+
+    private static bool Leads(IndexInfo index, IReadOnlyList<string> columns) =>
+        !index.IsPartial
+        && index.Method is "btree" or "lsm" or "hash"
+        && index.Columns.Count >= columns.Count
+        && columns.All(c => index.Columns.Take(columns.Count).Contains(c));
+}

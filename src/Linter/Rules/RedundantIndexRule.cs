@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using YbMigrate.Linter.Catalog;
+using YbMigrate.Linter.Engine;
+using YbMigrate.Linter.Syntax;
+using YbMigrate.Linter.Versions;
+using YbMigrate.PgQuery;
+
+namespace YbMigrate.Linter.Rules;
+
+/// <summary>YB4004: an index whose key columns are a prefix of another index (or key constraint) on the same table.</summary>
+public sealed class RedundantIndexRule : SqlRule
+{
+    /// <inheritdoc />
+    public override RuleDescriptor Descriptor { get; } = new(
+        "YB4004",
+        "Redundant index",
+        Severity.Info,
+        RuleCategory.Performance,
+        Availability.Never,
+        "{0} is redundant: {1} starts with the same key columns and serves the same lookups, while each index adds a write to every insert and update on YugabyteDB; drop it",
+        new RuleDocs(
+            "A CREATE INDEX (or a UNIQUE constraint) whose key columns are the leading columns, in the same order, of another index, primary key or unique constraint on the same table with the same access method, anywhere in the input. A shorter unique index is kept (it enforces something the longer one does not); an exact duplicate is reported on the later one. Not reported: partial indexes, indexes with INCLUDE columns or expressions, and a range-sharded index (first column ASC/DESC) covered only by a hash-sharded one, which cannot serve its range scans.",
+            "On YugabyteDB every index is a separate distributed table: each insert, update of an indexed column, or delete writes to it too, often on another node, and the write must commit with the row. An index whose lookups the longer index already serves only adds that cost, and the load time of the data.",
+            "Drop the redundant index (or leave it out of the migrated schema). Queries on its columns use the longer index, whose key starts with them.",
+            "CREATE INDEX playlist_track_playlist_id_idx ON playlist_track (playlist_id);  -- primary key (playlist_id, track_id)",
+            "-- nothing: the primary key (playlist_id, track_id) serves lookups by playlist_id"));
+
+    /// <inheritdoc />
+    public override void Initialize(RuleRegistration registration)
+    {
+        registration.RegisterNodeAction(CreateIndex, "IndexStmt");
+        registration.RegisterNodeAction(AddConstraint, "CreateStmt", "AlterTableStmt");
+    }
+
+    private static void CreateIndex(NodeContext context)
+    {
+        var node = context.Node;
+        var columns = node.Items("indexParams").Select(p => p.Field("IndexElem").Str("name")).ToList();
+        if (context.Statement.Embedded is not null || columns.Any(c => c is null))
+        {
+            return;
+        }
+
+        var relation = node.Field("relation");
+        var span = PerformanceNodes.ColumnListSpan(context.Statement, columns.Select(c => c!).ToList(), context.Statement.ToSourceOffset(relation.Location()));
+        var ordinal = context.Statement.Ordinal;
+        Check(context, QualifiedName.FromRangeVar(relation), span, table => table.Indexes.FirstOrDefault(i => !i.IsConstraint && i.Ordinal == ordinal));
+    }
+
+    private static void AddConstraint(NodeContext context)
+    {
+        if (context.Statement.Embedded is not null)
+        {
+            return;
+        }
+
+        var ordinal = context.Statement.Ordinal;
+        foreach (var site in PerformanceNodes.KeyConstraints(context).Where(c => c.Kind == "CONSTR_UNIQUE"))
+        {
+            var columns = site.Columns;
+            Check(context, site.Table, site.Span, table => table.Indexes.FirstOrDefault(
+                i => i.IsConstraint && !i.IsPrimaryKey && i.Ordinal == ordinal && i.Columns.SequenceEqual(columns)));
+        }
+    }
+
+    private static void Check(NodeContext context, QualifiedName tableName, TextSpan span, Func<TableInfo, IndexInfo?> findSelf)
+    {
+        context.AfterCatalog(check =>
+        {
+            var table = check.Catalog.FindTable(tableName);
+            var self = table is null ? null : findSelf(table);
+            var covering = self is null ? null : table!.Indexes.FirstOrDefault(other => Covers(other, self, table.Indexes));
+            if (covering is not null)
+            {
+                check.Report(span, Describe(self!, capitalized: true), Describe(covering, capitalized: false));
+            }
+        });
+    }
+
+    private static bool Covers(IndexInfo other, IndexInfo self, List<IndexInfo> all)
+    {
+        // CREATE INDEX IF NOT EXISTS repeated in an idempotent script names the same index twice.
+        var sameIndex = other == self || (self.Name is not null && other.Name == self.Name);
+        var comparable = !sameIndex && !self.IsPrimaryKey && !self.IsPartial && !other.IsPartial && !self.HasIncludedColumns
+            && Method(other) == Method(self) && !(self.IsRangeSharded && !other.IsRangeSharded);
+        if (!comparable || !IsPrefix(self.Columns, other.Columns))
+        {
+            return false;
+        }
+
+        if (self.Columns.Count < other.Columns.Count)
+        {
+            return !self.Unique && Method(self) == "btree";
+        }
+
+        // Same key: a unique index is not redundant with a plain one; otherwise keep the first declared.
+        return self.Unique == other.Unique ? all.IndexOf(other) < all.IndexOf(self) : other.Unique;
+    }
+
+    private static bool IsPrefix(IReadOnlyList<string?> prefix, IReadOnlyList<string?> columns) =>
+        prefix.Count > 0 && prefix.Count <= columns.Count && prefix.All(c => c is not null) && prefix.Select((c, i) => columns[i] == c).All(same => same);
+
+    /// <summary>YugabyteDB's lsm is what btree maps to.</summary>
+    private static string Method(IndexInfo index) =>
+        index.Method.Equals("lsm", StringComparison.OrdinalIgnoreCase) ? "btree" : index.Method.ToLowerInvariant();
+
+    private static string Describe(IndexInfo index, bool capitalized)
+    {
+        var kind = index.IsPrimaryKey ? "primary key" : index.IsConstraint ? "unique constraint" : index.Unique ? "unique index" : "index";
+        var columns = $"({string.Join(", ", index.Columns)})";
+        var text = index.Name is null ? $"the {kind} on {columns}" : $"{kind} \"{index.Name}\" {columns}";
+        return capitalized ? char.ToUpperInvariant(text[0]) + text.Substring(1) : text;
+    }
+}

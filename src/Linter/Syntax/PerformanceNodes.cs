@@ -1,0 +1,182 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using YbMigrate.Linter.Catalog;
+using YbMigrate.Linter.Engine;
+using YbMigrate.PgQuery;
+
+namespace YbMigrate.Linter.Syntax;
+
+/// <summary>
+/// Tree and catalog readings shared by the performance rules (YB4xxx) and the schema catalog:
+/// sequence-generated columns, range-sharded index keys, and the key constraints of a statement.
+/// </summary>
+internal static class PerformanceNodes
+{
+    private static readonly HashSet<string> SerialTypes = new() { "serial", "bigserial", "smallserial", "serial2", "serial4", "serial8" };
+
+    /// <summary>True for serial, bigserial and smallserial (which PostgreSQL expands into an integer column with a sequence default).</summary>
+    public static bool IsSerial(TypeRef type) => !type.IsArray && type.Schema is null or "pg_catalog" && SerialTypes.Contains(type.Name);
+
+    /// <summary>True when a ColumnDef's values come from a sequence: serial type, identity, or DEFAULT nextval(..).</summary>
+    public static bool IsSequenceGenerated(JsonElement columnDef) =>
+        IsSerial(TypeRef.From(columnDef.Field("typeName")))
+        || columnDef.Items("constraints").Any(item => item.Is("Constraint", out var constraint)
+            && (constraint.Str("contype") == "CONSTR_IDENTITY"
+                || (constraint.Str("contype") == "CONSTR_DEFAULT" && IsNextvalCall(constraint.Field("raw_expr")))));
+
+    /// <summary>True for an expression <c>nextval(..)</c>, possibly cast (<c>nextval('s')::bigint</c>).</summary>
+    public static bool IsNextvalCall(JsonElement expression)
+    {
+        while (expression.Is("TypeCast", out var cast))
+        {
+            expression = cast.Field("arg");
+        }
+
+        if (!expression.Is("FuncCall", out var call))
+        {
+            return false;
+        }
+
+        var name = call.Names("funcname");
+        return name.Count > 0 && name[name.Count - 1] == "nextval";
+    }
+
+    /// <summary>True when an IndexStmt's first key is ASC or DESC: YugabyteDB then range-shards the index instead of hashing it.</summary>
+    public static bool IsRangeSharded(JsonElement indexStmt) =>
+        indexStmt.Items("indexParams").FirstOrDefault().Is("IndexElem", out var first)
+        && first.Str("ordering") is "SORTBY_ASC" or "SORTBY_DESC";
+
+    /// <summary>The type behind a chain of domains declared in the schema (the type itself when it is not a domain).</summary>
+    public static TypeRef WithoutDomains(TypeRef type, SchemaCatalog catalog)
+    {
+        for (var depth = 0; depth < 8; depth++)
+        {
+            if (catalog.FindType(type) is not { Kind: UserTypeKind.Domain, DomainBase: { } underlying })
+            {
+                break;
+            }
+
+            type = underlying;
+        }
+
+        return type;
+    }
+
+    /// <summary>
+    /// The PRIMARY KEY, UNIQUE and FOREIGN KEY constraints declared by a CreateStmt or AlterTableStmt
+    /// (column and table constraints, and those of ALTER TABLE .. ADD COLUMN).
+    /// </summary>
+    public static IEnumerable<ConstraintSite> KeyConstraints(NodeContext context)
+    {
+        var table = QualifiedName.FromRangeVar(context.Node.Field("relation"));
+        var statement = context.Statement;
+        var elements = context.Kind == "CreateStmt"
+            ? context.Node.Items("tableElts")
+            : context.Node.Items("cmds")
+                .Select(item => item.Field("AlterTableCmd"))
+                .Where(command => command.Str("subtype") is "AT_AddColumn" or "AT_AddConstraint")
+                .Select(command => command.Field("def"));
+        foreach (var element in elements)
+        {
+            if (element.Is("ColumnDef", out var column))
+            {
+                foreach (var site in ColumnConstraints(statement, table, column))
+                {
+                    yield return site;
+                }
+            }
+            else if (element.Is("Constraint", out var constraint) && IsKey(constraint))
+            {
+                var columns = constraint.Str("contype") == "CONSTR_FOREIGN" ? constraint.Names("fk_attrs") : constraint.Names("keys");
+                var span = ColumnListSpan(statement, columns, statement.ToSourceOffset(constraint.Location()));
+                yield return new ConstraintSite(constraint, table, columns, span);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The span from the first to the last of <paramref name="columns"/> in the first parenthesized list
+    /// at or after <paramref name="fromSourceOffset"/>; the token there when the names are not found.
+    /// </summary>
+    public static TextSpan ColumnListSpan(StatementContext statement, IReadOnlyList<string> columns, int fromSourceOffset)
+    {
+        var start = statement.TokenIndexAt(fromSourceOffset);
+        var fallback = start >= 0 ? statement.Tokens[start].Span : statement.TokenSpanAt(-1);
+        var paren = statement.FindToken(TokenKind.ASCII_40, start);
+        if (columns.Count == 0 || paren < 0)
+        {
+            return fallback;
+        }
+
+        var first = statement.FindIdentifier(columns[0], statement.Tokens[paren].Span.Start);
+        var last = first < 0 ? -1 : statement.FindIdentifier(columns[columns.Count - 1], statement.Tokens[first].Span.Start);
+        return last < 0 ? fallback : statement.SpanOfTokens(first, last);
+    }
+
+    /// <summary>The span of a RangeVar's name as written, schema included (<c>app.orders</c>).</summary>
+    public static TextSpan RelationSpan(StatementContext statement, JsonElement rangeVar)
+    {
+        var start = statement.ToSourceOffset(rangeVar.Location());
+        var first = statement.TokenIndexAt(start);
+        var name = first < 0 ? -1 : statement.FindIdentifier(rangeVar.Str("relname") ?? string.Empty, statement.Tokens[first].Span.Start);
+        return name < 0 ? statement.TokenSpanAt(rangeVar.Location()) : statement.SpanOfTokens(first, name);
+    }
+
+    private static IEnumerable<ConstraintSite> ColumnConstraints(StatementContext statement, QualifiedName table, JsonElement column)
+    {
+        var columns = new[] { column.Str("colname") ?? string.Empty };
+        var span = statement.TokenSpanAt(column.Location());
+        foreach (var item in column.Items("constraints"))
+        {
+            if (item.Is("Constraint", out var constraint) && IsKey(constraint))
+            {
+                yield return new ConstraintSite(constraint, table, columns, span);
+            }
+        }
+    }
+
+    private static bool IsKey(JsonElement constraint) => constraint.Str("contype") is "CONSTR_PRIMARY" or "CONSTR_UNIQUE" or "CONSTR_FOREIGN";
+
+    /// <summary>A key constraint as plain values, safe to keep until the catalog checks run.</summary>
+    internal sealed class ConstraintSite
+    {
+        internal ConstraintSite(JsonElement constraint, QualifiedName table, IReadOnlyList<string> columns, TextSpan span)
+        {
+            Kind = constraint.Str("contype") ?? string.Empty;
+            Name = constraint.Str("conname");
+            Table = table;
+            Columns = columns;
+            Span = span;
+            if (Kind == "CONSTR_FOREIGN")
+            {
+                ReferencedTable = QualifiedName.FromRangeVar(constraint.Field("pktable"));
+                ReferencedColumns = constraint.Names("pk_attrs");
+            }
+        }
+
+        /// <summary>CONSTR_PRIMARY, CONSTR_UNIQUE or CONSTR_FOREIGN.</summary>
+        public string Kind { get; }
+
+        /// <summary>True for a foreign key.</summary>
+        public bool IsForeignKey => Kind == "CONSTR_FOREIGN";
+
+        /// <summary>The constraint name, when given.</summary>
+        public string? Name { get; }
+
+        /// <summary>The table the constraint is on.</summary>
+        public QualifiedName Table { get; }
+
+        /// <summary>Key columns (for a foreign key: the referencing columns).</summary>
+        public IReadOnlyList<string> Columns { get; }
+
+        /// <summary>For a foreign key: the referenced table.</summary>
+        public QualifiedName? ReferencedTable { get; }
+
+        /// <summary>For a foreign key: the referenced columns (empty: the referenced primary key).</summary>
+        public IReadOnlyList<string> ReferencedColumns { get; } = System.Array.Empty<string>();
+
+        /// <summary>The key columns in the source (the column name for a column constraint).</summary>
+        public TextSpan Span { get; }
+    }
+}
