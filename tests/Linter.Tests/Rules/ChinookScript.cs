@@ -1,14 +1,13 @@
 using System.IO;
+using YbMigrate.Linter.Engine;
 
 namespace YbMigrate.Linter.Tests.Rules;
 
-/// <summary>The real Chinook PostgreSQL script (tables, then foreign keys with their indexes, then INSERTs).</summary>
+/// <summary>The real Chinook PostgreSQL script from ../shared (tables, then foreign keys with their indexes, then INSERTs).</summary>
 internal static class ChinookScript
 {
-    public const string Path = "/work/shared/fixtures/chinook/Chinook_PostgreSql.sql";
-
-    public static string Text => File.ReadAllText(Path);
+    public static string Text => File.ReadAllText(RepositoryPaths.ChinookPostgreSql);
 
     /// <summary>The text of a finding's span.</summary>
-    public static string SpanText(string sql, Engine.Finding finding) => sql.Substring(finding.Span.Start, finding.Span.Length);
+    public static string SpanText(string sql, Finding finding) => sql.Substring(finding.Span.Start, finding.Span.Length);
 }
