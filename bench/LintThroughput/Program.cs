@@ -1,0 +1,68 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using YbMigrate.Linter.Engine;
+using YbMigrate.Linter.Scripts;
+
+namespace YbMigrate.Bench;
+
+/// <summary>
+/// Lint throughput against the raw libpg_query parse rate, measured in the same process on the
+/// same statements. Usage: YbMigrate.Bench [statements] [rounds]. Single-threaded, both sides.
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        var statements = args.Length > 0 ? int.Parse(args[0]) : 100_000;
+        var rounds = args.Length > 1 ? int.Parse(args[1]) : 3;
+        var (script, count) = SchemaGenerator.Generate(statements);
+        var pieces = PsqlScriptSplitter.Split(script)
+            .Where(s => s.Kind == SegmentKind.Statement)
+            .Select(s => script.Substring(s.Span.Start, s.Span.Length))
+            .ToArray();
+        Console.WriteLine($"generated script: {count} statements, {script.Length / 1024.0 / 1024.0:F1} MB");
+
+        RawParse(pieces); // warm up both paths (JIT, native library load)
+        Lint(script);
+        double bestRaw = 0, bestLint = 0;
+        long peakHeap = 0;
+        var findings = 0;
+        for (var round = 1; round <= rounds; round++)
+        {
+            var raw = pieces.Length / RawParse(pieces);
+            var (seconds, result, heap) = Lint(script);
+            var lint = result.StatementCount / seconds;
+            findings = result.Findings.Count;
+            peakHeap = Math.Max(peakHeap, heap);
+            bestRaw = Math.Max(bestRaw, raw);
+            bestLint = Math.Max(bestLint, lint);
+            Console.WriteLine($"round {round}: raw parse {raw,10:N0} statements/s   lint {lint,10:N0} statements/s   ratio {lint / raw:F2}");
+        }
+
+        Console.WriteLine($"best: raw parse {bestRaw:N0} statements/s, lint {bestLint:N0} statements/s, ratio {bestLint / bestRaw:F2} (goal >= 0.50)");
+        Console.WriteLine($"findings: {findings}; managed heap after lint (before the result is dropped): {peakHeap / 1024.0 / 1024.0:F1} MB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F1} MB");
+        return 0;
+    }
+
+    // The raw rate: pg_query_parse on each statement, the JSON text copied out and the result freed; no tree is read.
+    private static double RawParse(string[] pieces)
+    {
+        var watch = Stopwatch.StartNew();
+        foreach (var piece in pieces)
+        {
+            PgQuery.RawParser.ParseToJsonText(piece);
+        }
+
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static (double Seconds, LintResult Result, long Heap) Lint(string script)
+    {
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        var result = new LintEngine().Lint(script, "generated.sql");
+        var seconds = watch.Elapsed.TotalSeconds;
+        return (seconds, result, GC.GetTotalMemory(forceFullCollection: true));
+    }
+}
