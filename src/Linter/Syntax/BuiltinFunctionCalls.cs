@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using YbMigrate.Linter.Engine;
+using YbMigrate.PgQuery;
+
+namespace YbMigrate.Linter.Syntax;
+
+/// <summary>
+/// Finding calls of built-in functions (<c>FuncCall</c> nodes) by name, for the rules that flag
+/// functions YugabyteDB lacks.
+/// </summary>
+internal static class BuiltinFunctionCalls
+{
+    private const string SystemSchema = "pg_catalog";
+
+    /// <summary>
+    /// Reports every call of one of <paramref name="names"/> (unqualified or qualified by pg_catalog) at
+    /// the function's name, with the name as the message argument. An unqualified call is left alone
+    /// when the schema itself defines a function or aggregate of that name (a common polyfill, e.g. a
+    /// home-made any_value aggregate), since that definition migrates with the rest.
+    /// </summary>
+    public static void Register(RuleRegistration registration, IReadOnlyCollection<string> names, Func<JsonElement, bool>? applies = null)
+    {
+        var userDefined = new HashSet<string>(StringComparer.Ordinal);
+        registration.RegisterNodeAction(context => CollectDefinition(context, names, userDefined), "CreateFunctionStmt", "DefineStmt");
+        registration.RegisterNodeAction(
+            context =>
+            {
+                var name = BuiltinName(context.Node, out var qualified);
+                if (name is null || !names.Contains(name) || (applies is not null && !applies(context.Node)))
+                {
+                    return;
+                }
+
+                var span = NameSpan(context.Statement, context.Node);
+                context.AfterCatalog(check =>
+                {
+                    if (qualified || !userDefined.Contains(name))
+                    {
+                        check.Report(span, name);
+                    }
+                });
+            },
+            "FuncCall");
+    }
+
+    /// <summary>
+    /// The function's name (lower case as the parser folds it) when the call is unqualified or
+    /// qualified by pg_catalog; null for a call into another schema.
+    /// </summary>
+    public static string? BuiltinName(JsonElement funcCall, out bool qualified)
+    {
+        var parts = funcCall.Names("funcname");
+        qualified = parts.Count > 1;
+        if (parts.Count == 0 || parts.Count > 2 || (qualified && parts[0] != SystemSchema))
+        {
+            return null;
+        }
+
+        return parts[parts.Count - 1];
+    }
+
+    /// <summary>The span of a call's function name, past any schema qualifier.</summary>
+    public static TextSpan NameSpan(StatementContext statement, JsonElement funcCall) =>
+        DottedNames.LastPartSpan(statement, funcCall.Location());
+
+    private static void CollectDefinition(NodeContext context, IReadOnlyCollection<string> names, HashSet<string> userDefined)
+    {
+        var defined = context.Kind == "CreateFunctionStmt"
+            ? context.Node.Names("funcname")
+            : context.Node.Str("kind") == "OBJECT_AGGREGATE" ? context.Node.Names("defnames") : Array.Empty<string>();
+        var name = defined.LastOrDefault();
+        if (name is not null && names.Contains(name))
+        {
+            userDefined.Add(name);
+        }
+    }
+}
