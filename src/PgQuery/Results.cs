@@ -42,9 +42,9 @@ public readonly struct TextSpan : IEquatable<TextSpan>
 /// </summary>
 public sealed class ParseResult : IDisposable
 {
-    private readonly JsonDocument? _document;
+    private readonly PooledJsonDocument? _document;
 
-    internal ParseResult(JsonDocument? document, IReadOnlyList<RawStatement> statements, PgQueryError? error, Utf8OffsetMap offsets)
+    internal ParseResult(PooledJsonDocument? document, IReadOnlyList<RawStatement> statements, PgQueryError? error, Utf8OffsetMap offsets)
     {
         _document = document;
         Statements = statements;
@@ -62,7 +62,7 @@ public sealed class ParseResult : IDisposable
     public Utf8OffsetMap Offsets { get; }
 
     /// <summary>The whole tree: <c>{"version":..,"stmts":[..]}</c>; default when the parse failed.</summary>
-    public JsonElement Root => _document?.RootElement ?? default;
+    public JsonElement Root => _document?.Document.RootElement ?? default;
 
     /// <summary>Converts a <c>location</c> from the tree to a char offset into the parsed text.</summary>
     public int ToCharOffset(int byteOffset) => Offsets.ToCharOffset(byteOffset);
@@ -90,16 +90,16 @@ public readonly struct RawStatement
 /// <summary>The PL/pgSQL parse of a CREATE FUNCTION / CREATE PROCEDURE statement.</summary>
 public sealed class PlpgsqlParseResult : IDisposable
 {
-    private readonly JsonDocument? _document;
+    private readonly PooledJsonDocument? _document;
 
-    internal PlpgsqlParseResult(JsonDocument? document, PgQueryError? error)
+    internal PlpgsqlParseResult(PooledJsonDocument? document, PgQueryError? error)
     {
         _document = document;
         Error = error;
     }
 
     /// <summary>The functions as libpg_query's JSON array of <c>PLpgSQL_function</c> nodes; default on error.</summary>
-    public JsonElement Functions => _document?.RootElement ?? default;
+    public JsonElement Functions => _document?.Document.RootElement ?? default;
 
     /// <summary>The parse error, or null.</summary>
     public PgQueryError? Error { get; }

@@ -49,17 +49,21 @@ internal sealed class LintRun
     {
         _sourceOrder[source] = _sourceOrder.Count;
         var fileSuppressions = Suppressions.ForFile(source.Text);
-        foreach (var segment in PsqlScriptSplitter.Split(source.Text))
+        foreach (var item in ParseAhead.Parse(source.Text, PsqlScriptSplitter.Split(source.Text)))
         {
+            var segment = item.Segment;
             if (segment.Kind == SegmentKind.MetaCommand)
             {
                 _metaCommands++;
             }
-            else if (segment.Kind == SegmentKind.Statement && segment.Span.Length > 0)
+            else if (item.Parsed is { } parsed)
             {
-                var trivia = source.Text.Substring(segment.LeadingTrivia.Start, segment.LeadingTrivia.Length);
-                _suppressions = Suppressions.ForStatement(trivia, fileSuppressions);
-                LintStatement(source, segment);
+                using (parsed)
+                {
+                    var trivia = source.Text.Substring(segment.LeadingTrivia.Start, segment.LeadingTrivia.Length);
+                    _suppressions = Suppressions.ForStatement(trivia, fileSuppressions);
+                    LintStatement(source, segment, item.Text!, parsed);
+                }
             }
         }
     }
@@ -135,11 +139,9 @@ internal sealed class LintRun
         _parseErrorActions.AddRange(registration.ParseErrorActions.Select(a => (descriptor, a)));
     }
 
-    private void LintStatement(SqlSource source, ScriptSegment segment)
+    private void LintStatement(SqlSource source, ScriptSegment segment, string text, ParseResult parsed)
     {
         var ordinal = _statementCount++;
-        var text = source.Text.Substring(segment.Span.Start, segment.Span.Length);
-        using var parsed = PgQuery.PgQuery.Parse(text);
         if (parsed.Error is not null)
         {
             var failed = new StatementContext(source, text, parsed.Offsets, segment.Span.Start, segment.Span, segment.TerminatorEnd, ordinal, null);
@@ -217,7 +219,14 @@ internal sealed class LintRun
             _nodeContext.Kind = kind;
             _nodeContext.Node = node;
             _nodeContext.Rule = rule;
-            Guarded(rule, _statement, () => action(_nodeContext));
+            try
+            {
+                action(_nodeContext);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                ReportFailure(rule, _statement, ex);
+            }
         }
     }
 
@@ -239,6 +248,7 @@ internal sealed class LintRun
         }
     }
 
+    // Rare paths (parse errors, deferred checks) take a closure; node dispatch, the hot path, inlines its try.
     private void Guarded(RuleDescriptor rule, StatementContext statement, Action action)
     {
         try
@@ -247,7 +257,10 @@ internal sealed class LintRun
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Report(EngineDiagnostics.RuleFailure, statement, new TextSpan(statement.Span.Start, 0), null, new object[] { rule.Id, ex.GetType().Name + ": " + ex.Message });
+            ReportFailure(rule, statement, ex);
         }
     }
+
+    private void ReportFailure(RuleDescriptor rule, StatementContext statement, Exception ex) =>
+        Report(EngineDiagnostics.RuleFailure, statement, new TextSpan(statement.Span.Start, 0), null, new object[] { rule.Id, ex.GetType().Name + ": " + ex.Message });
 }

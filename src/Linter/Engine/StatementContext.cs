@@ -7,11 +7,15 @@ namespace YbMigrate.Linter.Engine;
 /// <summary>A token of a statement, positioned in the source.</summary>
 public readonly struct SourceToken
 {
-    internal SourceToken(TokenKind kind, TextSpan span, string text)
+    private readonly string _parseText;
+    private readonly int _parseStart;
+
+    internal SourceToken(TokenKind kind, TextSpan span, string parseText, int parseStart)
     {
         Kind = kind;
         Span = span;
-        Text = text;
+        _parseText = parseText;
+        _parseStart = parseStart;
     }
 
     /// <summary>The token kind; keywords have their own kinds.</summary>
@@ -20,8 +24,8 @@ public readonly struct SourceToken
     /// <summary>Where the token is in the source.</summary>
     public TextSpan Span { get; }
 
-    /// <summary>The token's text.</summary>
-    public string Text { get; }
+    /// <summary>The token's text (made on each call: most tokens are never read as text).</summary>
+    public string Text => _parseText.Substring(_parseStart, Span.Length);
 
     /// <inheritdoc />
     public override string ToString() => $"{Kind} '{Text}' {Span}";
@@ -243,7 +247,7 @@ public sealed class StatementContext
             }
 
             var start = _sourceStart + (token.Span.Start - _syntheticPrefix);
-            tokens.Add(new SourceToken(token.Kind, new TextSpan(start, token.Span.Length), ParseText.Substring(token.Span.Start, token.Span.Length)));
+            tokens.Add(new SourceToken(token.Kind, new TextSpan(start, token.Span.Length), ParseText, token.Span.Start));
         }
 
         return tokens;

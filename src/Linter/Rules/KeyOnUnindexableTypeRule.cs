@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -52,7 +53,8 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
                 foreach (var constraint in Constraints(column.Items("constraints")))
                 {
                     var name = column.Str("colname") ?? string.Empty;
-                    CheckKeys(context, table, Kind(constraint), new[] { (name, context.Statement.TokenSpanAt(column.Location())) });
+                    var location = column.Location();
+                    CheckKeys(context, table, Kind(constraint), new[] { name }, (statement, _) => statement.TokenSpanAt(location));
                 }
             }
             else if (element.Is("Constraint", out var constraint) && IsKey(constraint))
@@ -82,33 +84,32 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
         }
 
         var table = QualifiedName.FromRangeVar(context.Node.Field("relation"));
-        var statement = context.Statement;
-        var afterTable = statement.ToSourceOffset(context.Node.Field("relation").Location()) + 1;
+        var afterTable = context.Statement.ToSourceOffset(context.Node.Field("relation").Location()) + 1;
         var keys = context.Node.Items("indexParams")
             .Select(p => p.Is("IndexElem", out var elem) ? elem.Str("name") : null)
             .Where(name => name is not null)
-            .Select(name => (name!, KeySpan(statement, name!, afterTable)))
+            .Select(name => name!)
             .ToList();
-        CheckKeys(context, table, context.Node.Bool("unique") ? "Unique index" : "Index", keys);
+        CheckKeys(context, table, context.Node.Bool("unique") ? "Unique index" : "Index", keys, (statement, column) => KeySpan(statement, column, afterTable));
     }
 
     private static void CheckConstraint(NodeContext context, QualifiedName table, JsonElement constraint)
     {
         var from = context.Statement.ToSourceOffset(constraint.Location());
-        var keys = constraint.Names("keys").Select(name => (name, KeySpan(context.Statement, name, from))).ToList();
-        CheckKeys(context, table, Kind(constraint), keys);
+        CheckKeys(context, table, Kind(constraint), constraint.Names("keys"), (statement, column) => KeySpan(statement, column, from));
     }
 
-    private static void CheckKeys(NodeContext context, QualifiedName table, string what, IReadOnlyList<(string Name, TextSpan Span)> keys)
+    // Spans are found only for the keys reported: locating every key column in the tokens is the costly part.
+    private static void CheckKeys(NodeContext context, QualifiedName table, string what, IReadOnlyList<string> keys, Func<StatementContext, string, TextSpan> spanOf)
     {
         context.AfterCatalog(check =>
         {
-            foreach (var (name, span) in keys)
+            foreach (var name in keys)
             {
                 var type = check.Catalog.ColumnType(table, name);
                 if (type is not null && IsUnindexable(type, check.Catalog, depth: 0))
                 {
-                    check.Report(span, what, name, type);
+                    check.Report(spanOf(check.Statement, name), what, name, type);
                 }
             }
         });

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using YbMigrate.Linter.Catalog;
@@ -51,8 +52,8 @@ public sealed class PartitionKeyMissingFromPrimaryKeyRule : SqlRule
         foreach (var key in TableDefinitionNodes.KeyConstraints(context.Node))
         {
             var keyword = key.IsPrimaryKey ? TokenKind.PRIMARY : TokenKind.UNIQUE;
-            var span = TableDefinitionNodes.KeywordSpan(context.Statement, key.Node.Location(), keyword);
-            Check(context, partitionKeys, table, key.IsPrimaryKey ? "Primary key" : "Unique constraint", key.Columns, span);
+            var location = key.Node.Location();
+            Check(context, partitionKeys, table, key.IsPrimaryKey ? "Primary key" : "Unique constraint", key.Columns, statement => TableDefinitionNodes.KeywordSpan(statement, location, keyword));
         }
     }
 
@@ -69,12 +70,17 @@ public sealed class PartitionKeyMissingFromPrimaryKeyRule : SqlRule
             .Where(name => name is not null)
             .Select(name => name!)
             .ToList();
-        var unique = context.Statement.FindToken(TokenKind.UNIQUE);
-        var span = unique < 0 ? context.Statement.TokenSpanAt(-1) : context.Statement.Tokens[unique].Span;
-        Check(context, partitionKeys, QualifiedName.FromRangeVar(context.Node.Field("relation")), "Unique index", columns, span);
+        Check(context, partitionKeys, QualifiedName.FromRangeVar(context.Node.Field("relation")), "Unique index", columns, UniqueKeyword);
     }
 
-    private static void Check(NodeContext context, List<(QualifiedName Table, IReadOnlyList<string> Columns)> partitionKeys, QualifiedName table, string what, IReadOnlyList<string> keyColumns, TextSpan span) =>
+    private static TextSpan UniqueKeyword(StatementContext statement)
+    {
+        var unique = statement.FindToken(TokenKind.UNIQUE);
+        return unique < 0 ? statement.TokenSpanAt(-1) : statement.Tokens[unique].Span;
+    }
+
+    // The span is found only when reporting: scanning every key's statement for its keyword is the costly part.
+    private static void Check(NodeContext context, List<(QualifiedName Table, IReadOnlyList<string> Columns)> partitionKeys, QualifiedName table, string what, IReadOnlyList<string> keyColumns, Func<StatementContext, TextSpan> span) =>
         context.AfterCatalog(check =>
         {
             var info = check.Catalog.FindTable(table);
@@ -87,7 +93,7 @@ public sealed class PartitionKeyMissingFromPrimaryKeyRule : SqlRule
             var missing = partitionKey.Columns?.Where(column => !keyColumns.Contains(column)).ToList();
             if (missing is { Count: > 0 })
             {
-                check.Report(span, what, table.ToString(), string.Join(", ", missing.Select(c => "\"" + c + "\"")));
+                check.Report(span(check.Statement), what, table.ToString(), string.Join(", ", missing.Select(c => "\"" + c + "\"")));
             }
         });
 }

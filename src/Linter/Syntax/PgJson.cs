@@ -84,8 +84,24 @@ public static class PgJson
         wrapper.Is("String", out var s) ? s.Str("sval") ?? string.Empty : null;
 
     /// <summary>The texts of a list of String nodes, e.g. a qualified name.</summary>
-    public static IReadOnlyList<string> Names(this JsonElement node, string field) =>
-        node.Items(field).Select(StringValue).Where(n => n is not null).Select(n => n!).ToList();
+    public static IReadOnlyList<string> Names(this JsonElement node, string field)
+    {
+        if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(field, out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return Array.Empty<string>();
+        }
+
+        var names = new List<string>(list.GetArrayLength());
+        foreach (var item in list.EnumerateArray())
+        {
+            if (StringValue(item) is { } name)
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
 
     /// <summary>The <c>DefElem</c> nodes of a list field (options, WITH clauses).</summary>
     public static IEnumerable<JsonElement> DefElems(this JsonElement node, string field)

@@ -76,7 +76,7 @@ internal sealed class RoutineBodySource
     {
         var scan = PgQuery.PgQuery.Scan(Text);
         return scan.Tokens
-            .Select(t => new SourceToken(t.Kind, new TextSpan(SourceStart + t.Span.Start, t.Span.Length), t.Text(Text)))
+            .Select(t => new SourceToken(t.Kind, new TextSpan(SourceStart + t.Span.Start, t.Span.Length), Text, t.Span.Start))
             .ToList();
     }
 
