@@ -78,11 +78,15 @@ internal static class RoutineBodies
             ? "CREATE FUNCTION yb_migrate_do_block() RETURNS void LANGUAGE plpgsql AS $yb_migrate_do$" + body + "$yb_migrate_do$"
             : statement.ParseText;
         using var parsed = PgQuery.PgQuery.ParsePlpgsql(functionSql);
-        error = parsed.Error;
-        if (error is not null)
+        if (parsed.Error is not null)
         {
-            return Array.Empty<EmbeddedSql>();
+            // libpg_query compiles PL/pgSQL without a catalog, so some valid bodies fail (a cursor
+            // variable's type is unknown to it): that is no error of the user's.
+            error = NeedsCatalog(parsed.Error) ? null : parsed.Error;
+            return StatementsByKeyword(body, located, container);
         }
+
+        error = null;
 
         var lineStarts = LineStarts(body);
         var found = new List<EmbeddedSql>();
@@ -96,6 +100,38 @@ internal static class RoutineBodies
         });
         return found;
     }
+
+    private static bool NeedsCatalog(PgQueryError error) =>
+        error.Message.IndexOf("must be of type cursor or refcursor", StringComparison.Ordinal) >= 0;
+
+    /// <summary>
+    /// When the PL/pgSQL parser cannot read a body, its SQL is still found piece by piece: each
+    /// semicolon-separated piece from its first SQL statement keyword on (pieces that then do not
+    /// parse are left alone).
+    /// </summary>
+    private static IReadOnlyList<EmbeddedSql> StatementsByKeyword(string body, LocatedBody located, string container)
+    {
+        var found = new List<EmbeddedSql>();
+        foreach (var piece in PsqlScriptSplitter.Split(body).Where(s => s.Kind == SegmentKind.Statement && s.Span.Length > 0))
+        {
+            var text = body.Substring(piece.Span.Start, piece.Span.Length);
+            var keyword = PgQuery.PgQuery.Scan(text).Tokens.FirstOrDefault(t => SqlStatementKeywords.Contains(t.Kind));
+            if (keyword.Kind != TokenKind.NUL)
+            {
+                var start = located.Start + piece.Span.Start + keyword.Span.Start;
+                found.Add(new EmbeddedSql(text.Substring(keyword.Span.Start), new EmbeddedOrigin(container, start, 0, start, located.Exact)));
+            }
+        }
+
+        return found;
+    }
+
+    private static readonly HashSet<TokenKind> SqlStatementKeywords = new()
+    {
+        TokenKind.SELECT, TokenKind.INSERT, TokenKind.UPDATE, TokenKind.DELETE_P, TokenKind.WITH, TokenKind.MERGE,
+        TokenKind.CREATE, TokenKind.ALTER, TokenKind.DROP, TokenKind.COPY, TokenKind.NOTIFY, TokenKind.LISTEN,
+        TokenKind.UNLISTEN, TokenKind.TRUNCATE, TokenKind.LOCK_P, TokenKind.REINDEX, TokenKind.CLUSTER,
+    };
 
     private static void CollectExpressions(JsonElement element, string? statementKind, int lineNumber, Action<string?, int, string> onQuery)
     {

@@ -76,6 +76,26 @@ public class LintEngineTests
     }
 
     [Fact]
+    public void Bodies_with_cursors_that_libpg_query_cannot_compile_are_still_linted_without_a_false_syntax_error()
+    {
+        const string sql = """
+            CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$
+            DECLARE
+              c CURSOR FOR SELECT probe(1) FROM t;
+              r record;
+            BEGIN
+              OPEN c;
+              FETCH c INTO r;
+              UPDATE t SET a = probe(2);
+            END
+            $$;
+            """;
+        var result = Lint(sql);
+        Assert.DoesNotContain(result.Findings, f => f.Rule.Id == "YB0001");
+        Assert.Equal(new[] { "probe@3:23", "probe@8:20" }, Flagged(result, sql));
+    }
+
+    [Fact]
     public void Unparsable_plpgsql_bodies_are_reported()
     {
         var result = Lint("CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 1 END $$;");
