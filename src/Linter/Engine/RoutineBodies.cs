@@ -37,62 +37,41 @@ internal static class RoutineBodies
     public static IReadOnlyList<EmbeddedSql> Extract(string kind, JsonElement node, StatementContext statement, out PgQueryError? bodyError)
     {
         bodyError = null;
-        var options = kind == "DoStmt" ? node.DefElems("args").ToList() : node.DefElems("options").ToList();
-        var language = options.Where(d => d.Str("defname") == "language").Select(PgJson.DefElemText).FirstOrDefault() ?? (kind == "DoStmt" ? "plpgsql" : null);
-        var asClause = options.FirstOrDefault(d => d.Str("defname") == "as");
-        var body = asClause.ValueKind == JsonValueKind.Undefined ? null : BodyText(asClause);
-        if (body is null || (language != "plpgsql" && language != "sql"))
+        var body = RoutineBody.Find(kind, node, statement);
+        if (body is null)
         {
             return Array.Empty<EmbeddedSql>();
         }
 
-        var located = Locate(statement, body);
-        var container = kind == "DoStmt" ? "DO block" : "function " + string.Join(".", node.Names("funcname"));
-        return language == "sql"
-            ? SqlBody(body, located, container)
-            : PlpgsqlBody(kind, body, statement, located, container, out bodyError);
+        return body.Language == "sql" ? SqlBody(body) : PlpgsqlBody(body, statement, out bodyError);
     }
 
-    private static string? BodyText(JsonElement asClause)
-    {
-        var arg = asClause.Field("arg");
-        if (arg.Is("List", out var list))
-        {
-            return list.Items("items").Select(PgJson.StringValue).FirstOrDefault();
-        }
-
-        return PgJson.StringValue(arg);
-    }
-
-    private static IReadOnlyList<EmbeddedSql> SqlBody(string body, LocatedBody located, string container) =>
-        PsqlScriptSplitter.Split(body)
+    private static IReadOnlyList<EmbeddedSql> SqlBody(RoutineBody body) =>
+        PsqlScriptSplitter.Split(body.Text)
             .Where(s => s.Kind == SegmentKind.Statement && s.Span.Length > 0)
             .Select(s => new EmbeddedSql(
-                body.Substring(s.Span.Start, s.Span.Length),
-                new EmbeddedOrigin(container, located.Start + s.Span.Start, 0, located.Start + s.Span.Start, located.Exact)))
+                body.Text.Substring(s.Span.Start, s.Span.Length),
+                new EmbeddedOrigin(body.Container, body.SourceStart + s.Span.Start, 0, body.SourceStart + s.Span.Start, body.Exact)))
             .ToList();
 
-    private static IReadOnlyList<EmbeddedSql> PlpgsqlBody(string kind, string body, StatementContext statement, LocatedBody located, string container, out PgQueryError? error)
+    private static IReadOnlyList<EmbeddedSql> PlpgsqlBody(RoutineBody body, StatementContext statement, out PgQueryError? error)
     {
-        var functionSql = kind == "DoStmt"
-            ? "CREATE FUNCTION yb_migrate_do_block() RETURNS void LANGUAGE plpgsql AS $yb_migrate_do$" + body + "$yb_migrate_do$"
-            : statement.ParseText;
-        using var parsed = PgQuery.PgQuery.ParsePlpgsql(functionSql);
+        using var parsed = PgQuery.PgQuery.ParsePlpgsql(body.PlpgsqlParseText(statement));
         if (parsed.Error is not null)
         {
             // libpg_query compiles PL/pgSQL without a catalog, so some valid bodies fail (a cursor
             // variable's type is unknown to it): that is no error of the user's.
             error = NeedsCatalog(parsed.Error) ? null : parsed.Error;
-            return StatementsByKeyword(body, located, container);
+            return StatementsByKeyword(body);
         }
 
         error = null;
 
-        var lineStarts = LineStarts(body);
+        var lineStarts = LineStarts(body.Text);
         var found = new List<EmbeddedSql>();
         CollectExpressions(parsed.Functions, null, 0, (statementKind, lineNumber, query) =>
         {
-            var embedded = Embed(statementKind, query, body, lineStarts, lineNumber, located, container);
+            var embedded = Embed(statementKind, query, body, lineStarts, lineNumber);
             if (embedded is not null)
             {
                 found.Add(embedded);
@@ -109,17 +88,17 @@ internal static class RoutineBodies
     /// semicolon-separated piece from its first SQL statement keyword on (pieces that then do not
     /// parse are left alone).
     /// </summary>
-    private static IReadOnlyList<EmbeddedSql> StatementsByKeyword(string body, LocatedBody located, string container)
+    private static IReadOnlyList<EmbeddedSql> StatementsByKeyword(RoutineBody body)
     {
         var found = new List<EmbeddedSql>();
-        foreach (var piece in PsqlScriptSplitter.Split(body).Where(s => s.Kind == SegmentKind.Statement && s.Span.Length > 0))
+        foreach (var piece in PsqlScriptSplitter.Split(body.Text).Where(s => s.Kind == SegmentKind.Statement && s.Span.Length > 0))
         {
-            var text = body.Substring(piece.Span.Start, piece.Span.Length);
+            var text = body.Text.Substring(piece.Span.Start, piece.Span.Length);
             var keyword = PgQuery.PgQuery.Scan(text).Tokens.FirstOrDefault(t => SqlStatementKeywords.Contains(t.Kind));
             if (keyword.Kind != TokenKind.NUL)
             {
-                var start = located.Start + piece.Span.Start + keyword.Span.Start;
-                found.Add(new EmbeddedSql(text.Substring(keyword.Span.Start), new EmbeddedOrigin(container, start, 0, start, located.Exact)));
+                var start = body.SourceStart + piece.Span.Start + keyword.Span.Start;
+                found.Add(new EmbeddedSql(text.Substring(keyword.Span.Start), new EmbeddedOrigin(body.Container, start, 0, start, body.Exact)));
             }
         }
 
@@ -178,7 +157,7 @@ internal static class RoutineBodies
         }
     }
 
-    private static EmbeddedSql? Embed(string? statementKind, string query, string body, int[] lineStarts, int lineNumber, LocatedBody located, string container)
+    private static EmbeddedSql? Embed(string? statementKind, string query, RoutineBody body, int[] lineStarts, int lineNumber)
     {
         // Work out the SQL text to parse and the part of it that stands in the body verbatim:
         // SQL statements (execsql) as they are, expressions and PERFORM behind a synthetic SELECT.
@@ -204,16 +183,16 @@ internal static class RoutineBodies
         }
 
         var searchFrom = lineNumber >= 1 && lineNumber <= lineStarts.Length ? lineStarts[lineNumber - 1] : 0;
-        var at = Find(body, fragment, searchFrom);
+        var at = Find(body.Text, fragment, searchFrom);
         if (at < 0)
         {
-            at = Find(body, fragment, 0);
+            at = Find(body.Text, fragment, 0);
         }
 
-        var exact = at >= 0 && located.Exact;
-        var sourceStart = located.Start + Math.Max(at, 0);
-        var anchor = statementKind == "PLpgSQL_stmt_perform" ? PreviousWord(body, Math.Max(at, 0), located.Start) : sourceStart;
-        return new EmbeddedSql(parseText, new EmbeddedOrigin(container, sourceStart, prefix, anchor, exact));
+        var exact = at >= 0 && body.Exact;
+        var sourceStart = body.SourceStart + Math.Max(at, 0);
+        var anchor = statementKind == "PLpgSQL_stmt_perform" ? PreviousWord(body.Text, Math.Max(at, 0), body.SourceStart) : sourceStart;
+        return new EmbeddedSql(parseText, new EmbeddedOrigin(body.Container, sourceStart, prefix, anchor, exact));
     }
 
     private static int PreviousWord(string body, int at, int bodyStart)
@@ -284,46 +263,5 @@ internal static class RoutineBodies
         }
 
         return starts.ToArray();
-    }
-
-    private static LocatedBody Locate(StatementContext statement, string body)
-    {
-        foreach (var token in statement.Tokens)
-        {
-            if (token.Kind != TokenKind.SCONST)
-            {
-                continue;
-            }
-
-            var text = token.Text;
-            if (text.StartsWith("$", StringComparison.Ordinal))
-            {
-                var tagLength = text.IndexOf('$', 1) + 1;
-                if (tagLength > 0 && text.Length >= 2 * tagLength && string.CompareOrdinal(text, tagLength, body, 0, body.Length) == 0 && text.Length - (2 * tagLength) == body.Length)
-                {
-                    return new LocatedBody(token.Span.Start + tagLength, true);
-                }
-            }
-            else if (text.Length >= 2 && text.Substring(1, text.Length - 2).Replace("''", "'") == body)
-            {
-                // Quotes doubled inside a single-quoted body shift positions: exact only without them.
-                return new LocatedBody(token.Span.Start + 1, text.Length - 2 == body.Length);
-            }
-        }
-
-        return new LocatedBody(statement.Span.Start, false);
-    }
-
-    private readonly struct LocatedBody
-    {
-        public LocatedBody(int start, bool exact)
-        {
-            Start = start;
-            Exact = exact;
-        }
-
-        public int Start { get; }
-
-        public bool Exact { get; }
     }
 }

@@ -166,6 +166,20 @@ public sealed class StatementContext
         return -1;
     }
 
+    /// <summary>The token before <paramref name="index"/>, skipping comments, or -1.</summary>
+    public int PreviousToken(int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (Tokens[i].Kind != TokenKind.SQL_COMMENT && Tokens[i].Kind != TokenKind.C_COMMENT)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The span from the start of token <paramref name="first"/> to the end of token <paramref name="last"/>.</summary>
     public TextSpan SpanOfTokens(int first, int last) =>
         new(Tokens[first].Span.Start, Tokens[last].Span.End - Tokens[first].Span.Start);

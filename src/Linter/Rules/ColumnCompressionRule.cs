@@ -72,7 +72,7 @@ public sealed class ColumnCompressionRule : SqlRule
 
             var value = statement.NextToken(keyword);
             var fix = onlySetCompression ? statement.RemoveStatement("Remove the SET COMPRESSION statement") : RemoveCommand(statement, keyword, value);
-            var set = PreviousToken(statement, keyword);
+            var set = statement.PreviousToken(keyword);
             var start = set >= 0 && statement.Tokens[set].Kind == TokenKind.SET ? set : keyword;
             context.ReportWithFix(statement.SpanOfTokens(start, value), fix, method);
         }
@@ -110,19 +110,8 @@ public sealed class ColumnCompressionRule : SqlRule
             return statement.DeleteTokens("Remove SET COMPRESSION", alter, after);
         }
 
-        var before = PreviousToken(statement, alter);
+        var before = statement.PreviousToken(alter);
         return before >= 0 && statement.Tokens[before].Kind == TokenKind.ASCII_44 ? statement.DeleteTokens("Remove SET COMPRESSION", before, value) : null;
-    }
-
-    private static int PreviousToken(StatementContext statement, int index)
-    {
-        var previous = index - 1;
-        while (previous >= 0 && statement.Tokens[previous].Kind is TokenKind.SQL_COMMENT or TokenKind.C_COMMENT)
-        {
-            previous--;
-        }
-
-        return previous;
     }
 
     private static string IdentifierText(string token) =>

@@ -58,7 +58,7 @@ public sealed class NonDecimalIntegerLiteralRule : SqlRule
     // The engine cannot read a body that does not scan; look for the literals in the body text itself.
     private static void RoutineBody(NodeContext context)
     {
-        var body = RoutineBodySource.Find(context);
+        var body = Engine.RoutineBody.FindExact(context);
         if (body is null)
         {
             return;

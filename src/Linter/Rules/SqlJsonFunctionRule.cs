@@ -69,7 +69,7 @@ public sealed class SqlJsonFunctionRule : SqlRule
     // walk it: find the constructs in its tokens. A body that parses is walked, and its calls found there.
     private static void RoutineBody(NodeContext context)
     {
-        var body = RoutineBodySource.Find(context);
+        var body = Engine.RoutineBody.FindExact(context);
         if (body is null || body.Text.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0 || body.Parses(context.Statement))
         {
             return;
