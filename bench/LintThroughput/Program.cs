@@ -60,12 +60,14 @@ internal static class Program
     private static (double Seconds, LintResult Result, long Heap) Lint(string script)
     {
         GC.Collect();
+        var (gen0, gen1, gen2, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
         var watch = Stopwatch.StartNew();
         var rules = Environment.GetEnvironmentVariable("BENCH_RULES") is { } only
             ? RuleCatalog.All.Where(r => only.Split(',').Contains(r.Descriptor.Id)).ToList()
             : RuleCatalog.All;
         var result = new LintEngine(null, rules).Lint(script, "generated.sql");
         var seconds = watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"  lint allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / 1024.0:F0} MB; collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}; GC pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms total so far");
         return (seconds, result, GC.GetTotalMemory(forceFullCollection: true));
     }
 }

@@ -29,12 +29,19 @@ public static class PgJson
         }
 
         var first = properties.Current;
-        if (properties.MoveNext() || first.Value.ValueKind != JsonValueKind.Object || first.Name.Length == 0 || !char.IsUpper(first.Name[0]))
+        if (first.Value.ValueKind != JsonValueKind.Object || properties.MoveNext())
         {
             return false;
         }
 
-        kind = first.Name;
+        // Node names start with a capital letter; field names never do. Name allocates: read it once.
+        var name = first.Name;
+        if (name.Length == 0 || !char.IsUpper(name[0]))
+        {
+            return false;
+        }
+
+        kind = name;
         node = first.Value;
         return true;
     }
