@@ -161,6 +161,8 @@ internal sealed class LintRun
                 {
                     LintRoutineBody(statement, kind, node);
                 }
+
+                statement.ReleaseTokens();
             }
         }
     }
@@ -190,7 +192,9 @@ internal sealed class LintRun
             {
                 var start = sql.Origin.SourceStart + Math.Max(raw.Span.Start - sql.Origin.SyntheticPrefixLength, 0);
                 var span = new TextSpan(start, Math.Max(raw.Span.Length - sql.Origin.SyntheticPrefixLength, 0));
-                Walk(new StatementContext(statement.Source, sql.ParseText, parsed.Offsets, sql.Origin.SourceStart, span, span.End, statement.Ordinal, sql.Origin), raw.Node);
+                var context = new StatementContext(statement.Source, sql.ParseText, parsed.Offsets, sql.Origin.SourceStart, span, span.End, statement.Ordinal, sql.Origin);
+                Walk(context, raw.Node);
+                context.ReleaseTokens();
             }
         }
     }

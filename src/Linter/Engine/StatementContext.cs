@@ -249,6 +249,12 @@ public sealed class StatementContext
             ? token.Substring(1, token.Length - 2).Replace("\"\"", "\"")
             : token.ToLowerInvariant();
 
+    /// <summary>
+    /// Drops the cached tokens once the statement's callbacks have run: deferred checks keep the
+    /// statement alive to the end of the run, and rescan only if they report.
+    /// </summary>
+    internal void ReleaseTokens() => _tokens = null;
+
     private IReadOnlyList<SourceToken> ScanTokens()
     {
         var scan = PgQuery.PgQuery.Scan(ParseText);
