@@ -23,6 +23,7 @@ public static class CliApp
         {
             LintCommand.Create(output, error),
             RulesCommand.Create(output),
+            SchemaCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

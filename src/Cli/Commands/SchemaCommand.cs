@@ -1,0 +1,97 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using Npgsql;
+using YbMigrate.Linter.Versions;
+using YbMigrate.Migration.Export;
+using YbMigrate.Migration.Sources;
+using YbMigrate.Migration.Sources.PostgreSql;
+using YbMigrate.PgQuery;
+
+namespace YbMigrate.Cli.Commands;
+
+/// <summary><c>dotnet yb-migrate schema export</c>: the source schema as converted, ordered DDL files.</summary>
+internal static class SchemaCommand
+{
+    /// <summary>The environment variable read when --source is not given (keeps passwords off the command line).</summary>
+    public const string SourceVariable = "YB_MIGRATE_SOURCE";
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var source = new Option<string?>("--source") { Description = $"Source connection string (default: ${SourceVariable})" };
+        var sourceType = new Option<string>("--source-type") { Description = "Source database kind", DefaultValueFactory = _ => "postgresql" };
+        sourceType.AcceptOnlyFromAmong("postgresql", "sqlserver");
+        var outDir = new Option<string>("--out") { Description = "Output folder (the files go to OUT/schema/)", Required = true };
+        var schemas = new Option<string?>("--schemas") { Description = "Comma-separated schemas to export (default: every user schema)" };
+        var target = new Option<string?>("--target-version") { Description = $"YugabyteDB version of the target (default {YbVersion.DefaultTarget})" };
+
+        var export = new Command("export", "Write the source schema as ordered pre-data/post-data SQL files converted for YugabyteDB, with a report.")
+        {
+            source, sourceType, outDir, schemas, target,
+        };
+        export.SetAction(parse => Export(output, error,
+            parse.GetValue(source) ?? Environment.GetEnvironmentVariable(SourceVariable),
+            parse.GetValue(sourceType)!,
+            parse.GetValue(outDir)!,
+            parse.GetValue(schemas),
+            parse.GetValue(target)));
+
+        return new Command("schema", "Schema migration: export (import and finalize follow).") { export };
+    }
+
+    private static int Export(TextWriter output, TextWriter error, string? connection, string sourceType, string outDir, string? schemas, string? target)
+    {
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            error.WriteLine($"error: no source: give --source or set {SourceVariable}.");
+            return CliApp.UsageOrIoError;
+        }
+
+        if (sourceType != "postgresql")
+        {
+            error.WriteLine($"error: --source-type {sourceType} is not supported yet; only postgresql.");
+            return CliApp.UsageOrIoError;
+        }
+
+        var options = new SchemaExportOptions
+        {
+            OutputDirectory = outDir,
+            Schemas = (schemas ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        };
+        var display = ConnectionStrings.RedactPostgreSql(connection);
+        try
+        {
+            if (target is not null)
+            {
+                options.TargetVersion = YbVersion.Parse(target);
+            }
+
+            using var database = new PostgreSqlSource(connection);
+            var result = SchemaExporter.Export(database, options);
+            output.WriteLine($"exported {result.Files.Sum(f => f.Objects)} object(s) from {display} into {result.Files.Count} file(s) under {result.SchemaDirectory}");
+            output.WriteLine($"{result.Changes.Count} change(s) made for YugabyteDB {result.TargetVersion}, {result.Findings.Count} finding(s) to review, {result.Skipped.Count} object(s) not exported: see {Path.Combine(result.SchemaDirectory, "report.txt")}");
+            return CliApp.Success;
+        }
+        catch (FormatException ex)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return CliApp.UsageOrIoError;
+        }
+        catch (ArgumentException ex)
+        {
+            error.WriteLine("error: bad connection string: " + ex.Message);
+            return CliApp.UsageOrIoError;
+        }
+        catch (NpgsqlException ex)
+        {
+            error.WriteLine($"error: {display}: {ex.Message}");
+            return CliApp.UsageOrIoError;
+        }
+        catch (Exception ex) when (ex is SourceSchemaException or IOException or UnauthorizedAccessException or LibPgQueryNotFoundException)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return CliApp.UsageOrIoError;
+        }
+    }
+}

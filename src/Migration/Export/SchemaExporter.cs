@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using YbMigrate.Linter.Engine;
+using YbMigrate.Linter.Versions;
+using YbMigrate.Migration.Sources;
+
+namespace YbMigrate.Migration.Export;
+
+/// <summary>What to export and for which target.</summary>
+public sealed class SchemaExportOptions
+{
+    /// <summary>The output folder; files go to OUT/schema/.</summary>
+    public string OutputDirectory { get; set; } = ".";
+
+    /// <summary>Schemas to export; empty: every user schema.</summary>
+    public IReadOnlyCollection<string> Schemas { get; set; } = Array.Empty<string>();
+
+    /// <summary>The YugabyteDB version the schema will be imported into.</summary>
+    public YbVersion TargetVersion { get; set; } = YbVersion.DefaultTarget;
+
+    /// <summary>
+    /// Whether the target is YugabyteDB: only then may YugabyteDB-only DDL (HASH/ASC keys, SPLIT INTO,
+    /// colocation) be written. Off, the files also load on PostgreSQL. Nothing uses it yet.
+    /// </summary>
+    public bool TargetIsYugabyteDb { get; set; } = true;
+}
+
+/// <summary>A change the conversion made to a written file.</summary>
+public sealed record SchemaChange(string File, int Line, string RuleId, string Title);
+
+/// <summary>A finding the conversion could not fix.</summary>
+public sealed record SchemaFindingEntry(string File, int Line, int Column, string RuleId, string Severity, string Message);
+
+/// <summary>The outcome of an export.</summary>
+public sealed class SchemaExportResult
+{
+    /// <summary>The source, password removed.</summary>
+    public string Source { get; init; } = "";
+
+    /// <summary>The source server version.</summary>
+    public string ServerVersion { get; init; } = "";
+
+    /// <summary>The target YugabyteDB version.</summary>
+    public string TargetVersion { get; init; } = "";
+
+    /// <summary>The schema folder (OUT/schema).</summary>
+    public string SchemaDirectory { get; init; } = "";
+
+    /// <summary>Written files, in order.</summary>
+    public IReadOnlyList<SchemaFile> Files { get; init; } = Array.Empty<SchemaFile>();
+
+    /// <summary>Fixes applied to the files.</summary>
+    public IReadOnlyList<SchemaChange> Changes { get; init; } = Array.Empty<SchemaChange>();
+
+    /// <summary>Findings left after the fixes.</summary>
+    public IReadOnlyList<SchemaFindingEntry> Findings { get; init; } = Array.Empty<SchemaFindingEntry>();
+
+    /// <summary>Source objects not exported, with why.</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = Array.Empty<string>();
+}
+
+/// <summary>
+/// Exports a source schema: reads the catalog, writes the ordered DDL files, runs the linter over
+/// them, applies every automatic fix in place and writes report.json and report.txt.
+/// </summary>
+public static class SchemaExporter
+{
+    // A fix can reveal another (or overlap one skipped in the same pass): re-lint a few times.
+    private const int MaxFixPasses = 5;
+
+    /// <summary>Runs the export.</summary>
+    public static SchemaExportResult Export(ISourceDatabase source, SchemaExportOptions options)
+    {
+        var schema = source.ReadSchema(options.Schemas);
+        var files = SchemaScript.Generate(schema);
+        var schemaDirectory = Path.Combine(options.OutputDirectory, "schema");
+        foreach (var phase in new[] { SchemaScript.PreData, SchemaScript.PostData })
+        {
+            var folder = Path.Combine(schemaDirectory, phase);
+            if (Directory.Exists(folder))
+            {
+                // A previous export's files would be applied with the new ones.
+                foreach (var old in Directory.GetFiles(folder, "*.sql"))
+                {
+                    File.Delete(old);
+                }
+            }
+
+            Directory.CreateDirectory(folder);
+        }
+
+        var lintOptions = new LintOptions { TargetVersion = options.TargetVersion };
+        var engine = new LintEngine(lintOptions);
+        var texts = files.ToDictionary(f => f.RelativePath, f => f.Text);
+        var changes = new List<SchemaChange>();
+        for (var pass = 0; pass < MaxFixPasses; pass++)
+        {
+            var sources = texts.Select(t => new SqlSource(t.Key, t.Value)).ToList();
+            var result = engine.Lint(sources);
+            var applied = 0;
+            foreach (var sqlSource in sources)
+            {
+                var accepted = NonOverlappingFixes(result.Findings.Where(f => f.Fix is not null && ReferenceEquals(f.Source, sqlSource)));
+                if (accepted.Count == 0)
+                {
+                    continue;
+                }
+
+                var (text, count) = FixApplier.Apply(sqlSource, accepted);
+                texts[sqlSource.Path] = text;
+                applied += count;
+                changes.AddRange(accepted.Select(f => new SchemaChange(sqlSource.Path, f.Start.Line, f.Rule.Id, f.Fix!.Title)));
+            }
+
+            if (applied == 0)
+            {
+                break;
+            }
+        }
+
+        var final = engine.Lint(texts.Select(t => new SqlSource(t.Key, t.Value)).ToList());
+        var written = files.Select(f => f with { Text = texts[f.RelativePath] }).ToList();
+        foreach (var file in written)
+        {
+            File.WriteAllText(Path.Combine(schemaDirectory, file.Phase, file.Name), file.Text);
+        }
+
+        var exportResult = new SchemaExportResult
+        {
+            Source = source.DisplayConnection,
+            ServerVersion = schema.ServerVersion,
+            TargetVersion = options.TargetVersion.ToString(),
+            SchemaDirectory = schemaDirectory,
+            Files = written,
+            Changes = changes,
+            Findings = final.Findings.Select(f => new SchemaFindingEntry(f.Source.Path, f.Start.Line, f.Start.Column, f.Rule.Id,
+                f.Severity.ToString().ToLowerInvariant(), f.Message)).ToList(),
+            Skipped = schema.Skipped,
+        };
+        SchemaReport.Write(exportResult, schemaDirectory);
+        return exportResult;
+    }
+
+    // The same choice FixApplier makes (first by position, skip overlaps), so the report lists
+    // exactly the fixes applied; the skipped ones come back in the next pass.
+    private static List<Finding> NonOverlappingFixes(IEnumerable<Finding> findings)
+    {
+        var accepted = new List<Finding>();
+        var edits = new List<TextEdit>();
+        foreach (var finding in findings.OrderBy(f => f.Fix!.Edits.Min(e => e.Span.Start)))
+        {
+            if (finding.Fix!.Edits.Any(e => edits.Any(a => Overlaps(a, e))))
+            {
+                continue;
+            }
+
+            edits.AddRange(finding.Fix.Edits);
+            accepted.Add(finding);
+        }
+
+        return accepted;
+    }
+
+    private static bool Overlaps(TextEdit a, TextEdit b) =>
+        a.Span.Start < b.Span.End && b.Span.Start < a.Span.End
+        || (a.Span.Length == 0 && b.Span.Length == 0 && a.Span.Start == b.Span.Start);
+}

@@ -1,0 +1,67 @@
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace YbMigrate.Migration.Export;
+
+/// <summary>Writes report.json and report.txt beside the exported files.</summary>
+public static class SchemaReport
+{
+    /// <summary>Writes both reports into <paramref name="schemaDirectory"/>.</summary>
+    public static void Write(SchemaExportResult result, string schemaDirectory)
+    {
+        File.WriteAllText(Path.Combine(schemaDirectory, "report.json"), Json(result));
+        File.WriteAllText(Path.Combine(schemaDirectory, "report.txt"), Text(result));
+    }
+
+    /// <summary>The JSON report.</summary>
+    public static string Json(SchemaExportResult result)
+    {
+        var report = new
+        {
+            source = result.Source,
+            serverVersion = result.ServerVersion,
+            targetVersion = result.TargetVersion,
+            files = result.Files.Select(f => new { path = f.RelativePath, objects = f.Objects }),
+            changes = result.Changes.Select(c => new { file = c.File, line = c.Line, ruleId = c.RuleId, title = c.Title }),
+            findings = result.Findings.Select(f => new { file = f.File, line = f.Line, column = f.Column, ruleId = f.RuleId, severity = f.Severity, message = f.Message }),
+            skipped = result.Skipped,
+            summary = new { files = result.Files.Count, objects = result.Files.Sum(f => f.Objects), changes = result.Changes.Count, findings = result.Findings.Count, skipped = result.Skipped.Count },
+        };
+        return JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    /// <summary>The text report.</summary>
+    public static string Text(SchemaExportResult result)
+    {
+        var s = new StringBuilder();
+        s.Append("Schema export from ").Append(result.ServerVersion).Append(" (").Append(result.Source).Append(")\n");
+        s.Append("Target: YugabyteDB ").Append(result.TargetVersion).Append("\n\nFiles (apply in this order):\n");
+        foreach (var file in result.Files)
+        {
+            s.Append("  ").Append(file.RelativePath).Append(": ").Append(file.Objects).Append(" object(s)\n");
+        }
+
+        s.Append("\nChanges made for YugabyteDB: ").Append(result.Changes.Count).Append('\n');
+        foreach (var change in result.Changes)
+        {
+            s.Append("  ").Append(change.File).Append(':').Append(change.Line).Append(": ").Append(change.RuleId).Append(' ').Append(change.Title).Append('\n');
+        }
+
+        s.Append("\nFindings left to review: ").Append(result.Findings.Count).Append('\n');
+        foreach (var finding in result.Findings)
+        {
+            s.Append("  ").Append(finding.File).Append(':').Append(finding.Line).Append(':').Append(finding.Column).Append(": ")
+                .Append(finding.Severity).Append(' ').Append(finding.RuleId).Append(' ').Append(finding.Message).Append('\n');
+        }
+
+        s.Append("\nNot exported: ").Append(result.Skipped.Count).Append('\n');
+        foreach (var skipped in result.Skipped)
+        {
+            s.Append("  ").Append(skipped).Append('\n');
+        }
+
+        return s.ToString();
+    }
+}

@@ -1,0 +1,135 @@
+using System.Collections.Generic;
+
+namespace YbMigrate.Migration.Model;
+
+// The source database's schema as the exporter needs it. Expressions and definitions are kept as
+// the source server prints them (pg_get_expr, pg_get_viewdef, ...), with every name schema-qualified.
+
+/// <summary>Everything read from a source database's catalog.</summary>
+public sealed class SourceSchema
+{
+    /// <summary>The source server, e.g. "PostgreSQL 15.18".</summary>
+    public string ServerVersion { get; set; } = "";
+
+    /// <summary>Schemas exported (public included).</summary>
+    public List<SchemaInfo> Schemas { get; } = new();
+
+    /// <summary>Extensions installed in the database.</summary>
+    public List<ExtensionInfo> Extensions { get; } = new();
+
+    /// <summary>Enum types.</summary>
+    public List<EnumTypeInfo> Enums { get; } = new();
+
+    /// <summary>Domains.</summary>
+    public List<DomainInfo> Domains { get; } = new();
+
+    /// <summary>Composite types (CREATE TYPE ... AS (...)), not the row types of tables.</summary>
+    public List<CompositeTypeInfo> CompositeTypes { get; } = new();
+
+    /// <summary>Sequences, those behind identity columns included.</summary>
+    public List<SequenceInfo> Sequences { get; } = new();
+
+    /// <summary>Tables, partitioned tables and partitions (parents before their partitions).</summary>
+    public List<TableInfo> Tables { get; } = new();
+
+    /// <summary>Views and materialized views, each after the views it reads.</summary>
+    public List<ViewInfo> Views { get; } = new();
+
+    /// <summary>Functions and procedures.</summary>
+    public List<FunctionInfo> Functions { get; } = new();
+
+    /// <summary>Indexes that no constraint owns (primary key, unique and exclusion indexes are the constraints').</summary>
+    public List<IndexInfo> Indexes { get; } = new();
+
+    /// <summary>Unique, exclusion, foreign-key and not yet validated check constraints: added after the data.</summary>
+    public List<ConstraintInfo> PostDataConstraints { get; } = new();
+
+    /// <summary>Triggers (not the internal ones of constraints, not the clones on partitions).</summary>
+    public List<TriggerInfo> Triggers { get; } = new();
+
+    /// <summary>Objects seen but not exported, with why.</summary>
+    public List<string> Skipped { get; } = new();
+}
+
+/// <summary>A schema.</summary>
+public sealed record SchemaInfo(string Name, string? Comment);
+
+/// <summary>An extension.</summary>
+public sealed record ExtensionInfo(string Name, string Schema, string Version);
+
+/// <summary>An enum type.</summary>
+public sealed record EnumTypeInfo(string Schema, string Name, IReadOnlyList<string> Labels, string? Comment);
+
+/// <summary>A domain; checks are (name, pg_get_constraintdef) pairs.</summary>
+public sealed record DomainInfo(string Schema, string Name, string BaseType, string? Collation, string? Default, bool NotNull,
+    IReadOnlyList<(string Name, string Definition)> Checks, string? Comment);
+
+/// <summary>A composite type.</summary>
+public sealed record CompositeTypeInfo(string Schema, string Name, IReadOnlyList<(string Name, string Type)> Attributes, string? Comment);
+
+/// <summary>A sequence; <see cref="LastValue"/> is null when nextval was never called.</summary>
+public sealed record SequenceInfo(string Schema, string Name, string DataType, long Start, long Increment, long Min, long Max,
+    long Cache, bool Cycle, long? LastValue, OwnerColumn? OwnedBy, bool IsIdentity, string? Comment);
+
+/// <summary>The column a sequence belongs to (serial or identity).</summary>
+public sealed record OwnerColumn(string Schema, string Table, string Column);
+
+/// <summary>A table, partitioned table or partition.</summary>
+public sealed class TableInfo
+{
+    /// <summary>Creates a table.</summary>
+    public TableInfo(uint oid, string schema, string name) => (Oid, Schema, Name) = (oid, schema, name);
+
+    /// <summary>The source's oid (for reading, not exported).</summary>
+    public uint Oid { get; }
+
+    /// <summary>Schema.</summary>
+    public string Schema { get; }
+
+    /// <summary>Name.</summary>
+    public string Name { get; }
+
+    /// <summary>UNLOGGED.</summary>
+    public bool Unlogged { get; set; }
+
+    /// <summary>PARTITION BY clause body (pg_get_partkeydef) of a partitioned table.</summary>
+    public string? PartitionKey { get; set; }
+
+    /// <summary>The parent of a partition.</summary>
+    public (string Schema, string Name)? PartitionOf { get; set; }
+
+    /// <summary>The partition bound (FOR VALUES ... / DEFAULT).</summary>
+    public string? PartitionBound { get; set; }
+
+    /// <summary>Columns, in order (a partition's are its parent's).</summary>
+    public List<ColumnInfo> Columns { get; } = new();
+
+    /// <summary>Constraints written inside CREATE TABLE: the primary key and validated checks.</summary>
+    public List<ConstraintInfo> InlineConstraints { get; } = new();
+
+    /// <summary>COMMENT ON TABLE.</summary>
+    public string? Comment { get; set; }
+
+    /// <summary>The quoted, qualified name.</summary>
+    public string QualifiedName => Sql.SqlIdentifier.Qualify(Schema, Name);
+}
+
+/// <summary>A column. <see cref="Identity"/> is 'a' (ALWAYS), 'd' (BY DEFAULT) or null; <see cref="Generated"/> holds the expression of a stored generated column.</summary>
+public sealed record ColumnInfo(string Name, string Type, bool NotNull, string? Default, char? Identity, string? Generated,
+    string? Collation, string? Comment);
+
+/// <summary>A constraint: kind p, u, f, c or x, and its pg_get_constraintdef.</summary>
+public sealed record ConstraintInfo(string Schema, string Table, string Name, char Kind, string Definition);
+
+/// <summary>A view or materialized view.</summary>
+public sealed record ViewInfo(string Schema, string Name, bool Materialized, string Definition, string? Options, string? Comment);
+
+/// <summary>A function or procedure with its pg_get_functiondef text.</summary>
+public sealed record FunctionInfo(string Schema, string Name, string IdentityArguments, bool IsProcedure, string Definition,
+    bool UsesRelationRowType, string? Comment);
+
+/// <summary>An index and its pg_get_indexdef.</summary>
+public sealed record IndexInfo(string Schema, string Table, string Name, string Definition);
+
+/// <summary>A trigger and its pg_get_triggerdef.</summary>
+public sealed record TriggerInfo(string Schema, string Table, string Name, string Definition, bool Disabled);

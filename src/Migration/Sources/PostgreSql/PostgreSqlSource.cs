@@ -1,0 +1,373 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Npgsql;
+using YbMigrate.Migration.Model;
+
+namespace YbMigrate.Migration.Sources.PostgreSql;
+
+/// <summary>
+/// Reads a PostgreSQL database's schema from pg_catalog. The session runs with an empty
+/// search_path, so every name the server prints (types, defaults, view and index definitions) comes
+/// back schema-qualified and the exported DDL does not depend on the target's search_path.
+/// Objects that belong to an extension are left to CREATE EXTENSION.
+/// </summary>
+public sealed class PostgreSqlSource : ISourceDatabase
+{
+    // "objid is not a member of an extension", for a catalog table name and an oid expression.
+    private static string NotInExtension(string catalog, string oid) =>
+        $"NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.{catalog}'::pg_catalog.regclass AND e.objid = {oid} AND e.deptype = 'e')";
+
+    private readonly NpgsqlConnection _connection;
+
+    /// <summary>Opens a connection to the source.</summary>
+    public PostgreSqlSource(string connectionString)
+    {
+        DisplayConnection = ConnectionStrings.RedactPostgreSql(connectionString);
+        _connection = new NpgsqlConnection(connectionString);
+        _connection.Open();
+        Execute("SET search_path = ''");
+    }
+
+    /// <inheritdoc />
+    public SourceKind Kind => SourceKind.PostgreSql;
+
+    /// <inheritdoc />
+    public string DisplayConnection { get; }
+
+    /// <inheritdoc />
+    public void Dispose() => _connection.Dispose();
+
+    /// <inheritdoc />
+    public SourceSchema ReadSchema(IReadOnlyCollection<string>? schemas)
+    {
+        var schema = new SourceSchema { ServerVersion = "PostgreSQL " + _connection.PostgreSqlVersion };
+        ReadSchemas(schema, schemas);
+        var names = schema.Schemas.Select(s => s.Name).ToArray();
+        ReadExtensions(schema);
+        ReadEnums(schema, names);
+        ReadDomains(schema, names);
+        ReadCompositeTypes(schema, names);
+        ReadSequences(schema, names);
+        ReadTables(schema, names);
+        ReadViews(schema, names);
+        ReadFunctions(schema, names);
+        ReadIndexes(schema, names);
+        ReadTriggers(schema, names);
+        return schema;
+    }
+
+    private void ReadSchemas(SourceSchema schema, IReadOnlyCollection<string>? wanted)
+    {
+        var rows = Query(
+            "SELECT n.nspname, pg_catalog.obj_description(n.oid, 'pg_namespace') FROM pg_catalog.pg_namespace n " +
+            "WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema' AND " + NotInExtension("pg_namespace", "n.oid") +
+            " ORDER BY n.nspname",
+            r => new SchemaInfo(r.GetString(0), Nullable(r, 1)));
+        if (wanted is { Count: > 0 })
+        {
+            var missing = wanted.Where(w => rows.All(s => s.Name != w)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new SourceSchemaException("schema(s) not found in the source database: " + string.Join(", ", missing));
+            }
+
+            rows = rows.Where(s => wanted.Contains(s.Name)).ToList();
+        }
+
+        schema.Schemas.AddRange(rows);
+    }
+
+    private void ReadExtensions(SourceSchema schema) => schema.Extensions.AddRange(Query(
+        "SELECT x.extname, n.nspname, x.extversion FROM pg_catalog.pg_extension x JOIN pg_catalog.pg_namespace n ON n.oid = x.extnamespace " +
+        "WHERE x.extname <> 'plpgsql' ORDER BY x.extname",
+        r => new ExtensionInfo(r.GetString(0), r.GetString(1), r.GetString(2))));
+
+    private void ReadEnums(SourceSchema schema, string[] names) => schema.Enums.AddRange(Query(
+        "SELECT n.nspname, t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder), pg_catalog.obj_description(t.oid, 'pg_type') " +
+        "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid " +
+        "WHERE n.nspname = ANY(@schemas) AND " + NotInExtension("pg_type", "t.oid") +
+        " GROUP BY n.nspname, t.typname, t.oid ORDER BY 1, 2",
+        r => new EnumTypeInfo(r.GetString(0), r.GetString(1), r.GetFieldValue<string[]>(2), Nullable(r, 3)), names));
+
+    private void ReadDomains(SourceSchema schema, string[] names)
+    {
+        var checks = Query(
+            "SELECT c.contypid, c.conname, pg_catalog.pg_get_constraintdef(c.oid) FROM pg_catalog.pg_constraint c " +
+            "WHERE c.contypid <> 0 AND c.contype = 'c' ORDER BY c.conname",
+            r => (Type: r.GetFieldValue<uint>(0), Name: r.GetString(1), Definition: r.GetString(2)));
+        schema.Domains.AddRange(Query(
+            "SELECT t.oid, n.nspname, t.typname, pg_catalog.format_type(t.typbasetype, t.typtypmod), " +
+            "(SELECT pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) FROM pg_catalog.pg_collation co " +
+            "  JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace JOIN pg_catalog.pg_type b ON b.oid = t.typbasetype " +
+            "  WHERE co.oid = t.typcollation AND t.typcollation <> b.typcollation), " +
+            "t.typdefault, t.typnotnull, pg_catalog.obj_description(t.oid, 'pg_type') " +
+            "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace " +
+            "WHERE t.typtype = 'd' AND n.nspname = ANY(@schemas) AND " + NotInExtension("pg_type", "t.oid") + " ORDER BY 2, 3",
+            r =>
+            {
+                var oid = r.GetFieldValue<uint>(0);
+                return new DomainInfo(r.GetString(1), r.GetString(2), r.GetString(3), Nullable(r, 4), Nullable(r, 5), r.GetBoolean(6),
+                    checks.Where(c => c.Type == oid).Select(c => (c.Name, c.Definition)).ToList(), Nullable(r, 7));
+            },
+            names));
+    }
+
+    private void ReadCompositeTypes(SourceSchema schema, string[] names)
+    {
+        var rows = Query(
+            "SELECT n.nspname, t.typname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), pg_catalog.obj_description(t.oid, 'pg_type') " +
+            "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace " +
+            "JOIN pg_catalog.pg_class c ON c.oid = t.typrelid AND c.relkind = 'c' " +
+            "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped " +
+            "WHERE n.nspname = ANY(@schemas) AND " + NotInExtension("pg_type", "t.oid") + " ORDER BY 1, 2, a.attnum",
+            r => (Schema: r.GetString(0), Name: r.GetString(1), Attribute: r.GetString(2), Type: r.GetString(3), Comment: Nullable(r, 4)),
+            names);
+        foreach (var type in rows.GroupBy(r => (r.Schema, r.Name)))
+        {
+            schema.CompositeTypes.Add(new CompositeTypeInfo(type.Key.Schema, type.Key.Name,
+                type.Select(a => (a.Attribute, a.Type)).ToList(), type.First().Comment));
+        }
+    }
+
+    private void ReadSequences(SourceSchema schema, string[] names) => schema.Sequences.AddRange(Query(
+        "SELECT n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, " +
+        "s.seqcache, s.seqcycle, ps.last_value, tn.nspname, tc.relname, a.attname, d.deptype = 'i', pg_catalog.obj_description(c.oid, 'pg_class') " +
+        "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
+        "JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid " +
+        "LEFT JOIN pg_catalog.pg_sequences ps ON ps.schemaname = n.nspname AND ps.sequencename = c.relname " +
+        "LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid " +
+        "  AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i') " +
+        "LEFT JOIN pg_catalog.pg_class tc ON tc.oid = d.refobjid LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace " +
+        "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid " +
+        "WHERE c.relkind = 'S' AND n.nspname = ANY(@schemas) AND " + NotInExtension("pg_class", "c.oid") + " ORDER BY 1, 2",
+        r => new SequenceInfo(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6),
+            r.GetInt64(7), r.GetBoolean(8), r.IsDBNull(9) ? null : r.GetInt64(9),
+            r.IsDBNull(10) ? null : new OwnerColumn(r.GetString(10), r.GetString(11), r.GetString(12)),
+            !r.IsDBNull(13) && r.GetBoolean(13), Nullable(r, 14)),
+        names));
+
+    private void ReadTables(SourceSchema schema, string[] names)
+    {
+        var tables = Query(
+            "SELECT c.oid, n.nspname, c.relname, c.relpersistence = 'u', " +
+            "CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END, " +
+            "pn.nspname, pc.relname, CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END, " +
+            "pg_catalog.obj_description(c.oid, 'pg_class'), " +
+            "EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i2 WHERE i2.inhrelid = c.oid) AND NOT c.relispartition " +
+            "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
+            "LEFT JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid AND c.relispartition " +
+            "LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace " +
+            "WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY(@schemas) AND " + NotInExtension("pg_class", "c.oid") + " ORDER BY 2, 3",
+            r =>
+            {
+                var table = new TableInfo(r.GetFieldValue<uint>(0), r.GetString(1), r.GetString(2))
+                {
+                    Unlogged = r.GetBoolean(3),
+                    PartitionKey = Nullable(r, 4),
+                    PartitionBound = Nullable(r, 7),
+                    Comment = Nullable(r, 8),
+                };
+                if (!r.IsDBNull(5))
+                {
+                    table.PartitionOf = (r.GetString(5), r.GetString(6));
+                }
+
+                if (r.GetBoolean(9))
+                {
+                    schema.Skipped.Add($"table {table.QualifiedName}: inheritance (INHERITS) is not exported; the table is created without its parent's columns");
+                }
+
+                return table;
+            },
+            names);
+        var byOid = tables.ToDictionary(t => t.Oid);
+
+        foreach (var column in Query(
+            "SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, " +
+            "pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, " +
+            "(SELECT pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) FROM pg_catalog.pg_collation co " +
+            "  JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation AND a.attcollation <> t.typcollation), " +
+            "pg_catalog.col_description(a.attrelid, a.attnum) " +
+            "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
+            "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid " +
+            "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum " +
+            "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND n.nspname = ANY(@schemas) ORDER BY a.attrelid, a.attnum",
+            r =>
+            {
+                var expression = Nullable(r, 4);
+                var identity = r.GetChar(5);
+                var generated = r.GetChar(6) == 's';
+                return (Table: r.GetFieldValue<uint>(0), Column: new ColumnInfo(r.GetString(1), r.GetString(2), r.GetBoolean(3),
+                    generated ? null : expression, identity is 'a' or 'd' ? identity : null, generated ? expression : null,
+                    Nullable(r, 7), Nullable(r, 8)));
+            },
+            names))
+        {
+            if (byOid.TryGetValue(column.Table, out var table))
+            {
+                table.Columns.Add(column.Column);
+            }
+        }
+
+        // Constraints inherited by a partition (conparentid) or a child (not conislocal) come with the parent.
+        foreach (var constraint in Query(
+            "SELECT con.conrelid, n.nspname, c.relname, con.conname, con.contype, pg_catalog.pg_get_constraintdef(con.oid), con.convalidated " +
+            "FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_class c ON c.oid = con.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
+            "WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0 AND con.conislocal AND n.nspname = ANY(@schemas) " +
+            "ORDER BY n.nspname, c.relname, con.contype = 'f', con.conname",
+            r => (Table: r.GetFieldValue<uint>(0), Info: new ConstraintInfo(r.GetString(1), r.GetString(2), r.GetString(3), r.GetChar(4), r.GetString(5)),
+                Validated: r.GetBoolean(6)),
+            names))
+        {
+            if (!byOid.TryGetValue(constraint.Table, out var table))
+            {
+                continue;
+            }
+
+            if (constraint.Info.Kind == 'p' || (constraint.Info.Kind == 'c' && constraint.Validated))
+            {
+                table.InlineConstraints.Add(constraint.Info);
+            }
+            else
+            {
+                schema.PostDataConstraints.Add(constraint.Info);
+            }
+        }
+
+        // Unique and exclusion constraints before the foreign keys that may reference them.
+        var ordered = schema.PostDataConstraints.OrderBy(c => c.Kind == 'f').ToList();
+        schema.PostDataConstraints.Clear();
+        schema.PostDataConstraints.AddRange(ordered);
+
+        schema.Tables.AddRange(ParentsFirst(tables));
+    }
+
+    // Partitions after their parents (sub-partitioned tables nest), otherwise by name.
+    private static IEnumerable<TableInfo> ParentsFirst(List<TableInfo> tables)
+    {
+        var byName = tables.ToDictionary(t => (t.Schema, t.Name));
+        int Depth(TableInfo t) => t.PartitionOf is { } parent && byName.TryGetValue(parent, out var p) ? 1 + Depth(p) : 0;
+        return tables.OrderBy(Depth).ThenBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal);
+    }
+
+    private void ReadViews(SourceSchema schema, string[] names)
+    {
+        var views = Query(
+            "SELECT c.oid, n.nspname, c.relname, c.relkind = 'm', pg_catalog.pg_get_viewdef(c.oid), " +
+            "pg_catalog.array_to_string(c.reloptions, ', '), pg_catalog.obj_description(c.oid, 'pg_class') " +
+            "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
+            "WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY(@schemas) AND " + NotInExtension("pg_class", "c.oid") + " ORDER BY 2, 3",
+            r => (Oid: r.GetFieldValue<uint>(0), Info: new ViewInfo(r.GetString(1), r.GetString(2), r.GetBoolean(3), r.GetString(4),
+                string.IsNullOrEmpty(Nullable(r, 5)) ? null : r.GetString(5), Nullable(r, 6))),
+            names);
+        var uses = Query(
+            "SELECT DISTINCT r.ev_class, d.refobjid FROM pg_catalog.pg_rewrite r " +
+            "JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid " +
+            "  AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid <> r.ev_class " +
+            "JOIN pg_catalog.pg_class u ON u.oid = d.refobjid AND u.relkind IN ('v', 'm')",
+            r => (View: r.GetFieldValue<uint>(0), Uses: r.GetFieldValue<uint>(1)));
+
+        // Depth-first: each view after the views it reads.
+        var byOid = views.ToDictionary(v => v.Oid, v => v.Info);
+        var done = new HashSet<uint>();
+        void Visit(uint oid)
+        {
+            if (!byOid.ContainsKey(oid) || !done.Add(oid))
+            {
+                return;
+            }
+
+            foreach (var used in uses.Where(u => u.View == oid).Select(u => u.Uses).OrderBy(o => o))
+            {
+                Visit(used);
+            }
+
+            schema.Views.Add(byOid[oid]);
+        }
+
+        foreach (var view in views)
+        {
+            Visit(view.Oid);
+        }
+    }
+
+    private void ReadFunctions(SourceSchema schema, string[] names)
+    {
+        foreach (var function in Query(
+            "SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid), p.prokind, " +
+            "CASE WHEN p.prokind IN ('f', 'p', 'w') THEN pg_catalog.pg_get_functiondef(p.oid) END, " +
+            "EXISTS (SELECT 1 FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type t ON t.oid = d.refobjid " +
+            "  JOIN pg_catalog.pg_class rc ON rc.oid = t.typrelid AND rc.relkind IN ('r', 'p', 'v', 'm') " +
+            "  WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = p.oid AND d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass), " +
+            "pg_catalog.obj_description(p.oid, 'pg_proc') " +
+            "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace " +
+            "WHERE n.nspname = ANY(@schemas) AND " + NotInExtension("pg_proc", "p.oid") + " ORDER BY 1, 2, 3",
+            r => (Schema: r.GetString(0), Name: r.GetString(1), Arguments: r.GetString(2), Kind: r.GetChar(3), Definition: Nullable(r, 4),
+                UsesRowType: r.GetBoolean(5), Comment: Nullable(r, 6)),
+            names))
+        {
+            if (function.Definition is null)
+            {
+                schema.Skipped.Add($"aggregate {Sql.SqlIdentifier.Qualify(function.Schema, function.Name)}({function.Arguments}): aggregates are not exported yet");
+                continue;
+            }
+
+            schema.Functions.Add(new FunctionInfo(function.Schema, function.Name, function.Arguments, function.Kind == 'p',
+                function.Definition, function.UsesRowType, function.Comment));
+        }
+    }
+
+    private void ReadIndexes(SourceSchema schema, string[] names) => schema.Indexes.AddRange(Query(
+        "SELECT n.nspname, ct.relname, ci.relname, pg_catalog.pg_get_indexdef(i.indexrelid) " +
+        "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ci ON ci.oid = i.indexrelid " +
+        "JOIN pg_catalog.pg_class ct ON ct.oid = i.indrelid JOIN pg_catalog.pg_namespace n ON n.oid = ct.relnamespace " +
+        "WHERE ct.relkind IN ('r', 'p', 'm') AND NOT ci.relispartition AND n.nspname = ANY(@schemas) " +
+        "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')) " +
+        "AND " + NotInExtension("pg_class", "ct.oid") + " ORDER BY 1, 2, 3",
+        r => new IndexInfo(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)),
+        names));
+
+    private void ReadTriggers(SourceSchema schema, string[] names) => schema.Triggers.AddRange(Query(
+        "SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid), t.tgenabled = 'D' " +
+        "FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
+        "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND n.nspname = ANY(@schemas) AND " + NotInExtension("pg_class", "c.oid") +
+        " ORDER BY 1, 2, 3",
+        r => new TriggerInfo(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4)),
+        names));
+
+    private static string? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private void Execute(string sql)
+    {
+        using var command = new NpgsqlCommand(sql, _connection);
+        command.ExecuteNonQuery();
+    }
+
+    private List<T> Query<T>(string sql, Func<NpgsqlDataReader, T> read, string[]? schemas = null)
+    {
+        using var command = new NpgsqlCommand(sql, _connection);
+        if (schemas is not null)
+        {
+            command.Parameters.AddWithValue("schemas", schemas);
+        }
+
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+}
+
+/// <summary>The source's schema cannot be read as asked (e.g. a schema that does not exist).</summary>
+public sealed class SourceSchemaException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public SourceSchemaException(string message) : base(message)
+    {
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.IO;
+using Npgsql;
+
+namespace YbMigrate.Cli.Tests;
+
+public sealed class SchemaCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("yb-cli-schema").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = CliApp.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Exports_a_real_database_into_pre_and_post_data_files_with_reports()
+    {
+        var server = Environment.GetEnvironmentVariable("YB_MIGRATE_TEST_PG")
+            ?? throw new InvalidOperationException("YB_MIGRATE_TEST_PG is not set: run scripts/test.sh, or `scripts/pg-cluster.sh start` then `eval \"$(scripts/pg-cluster.sh env)\"`.");
+        var name = "ybm_cli_" + Guid.NewGuid().ToString("N")[..16];
+        Execute(server, $"CREATE DATABASE {name}");
+        try
+        {
+            var database = new NpgsqlConnectionStringBuilder(server) { Database = name, Password = "not-printed" }.ConnectionString;
+            Execute(database, "CREATE TABLE \"Line Items\" (id int PRIMARY KEY, \"order\" int); CREATE INDEX line_items_order ON \"Line Items\" (\"order\");");
+
+            var (exit, output, error) = Run("schema", "export", "--source", database, "--out", _dir, "--schemas", "public");
+
+            Assert.True(exit == 0, error);
+            Assert.Contains("exported 3 object(s)", output); // the schema, the table, the index
+            Assert.DoesNotContain("not-printed", output + error);
+            Assert.Contains("CREATE TABLE public.\"Line Items\"", File.ReadAllText(Path.Combine(_dir, "schema", "pre-data", "06-tables.sql")));
+            Assert.Contains("line_items_order", File.ReadAllText(Path.Combine(_dir, "schema", "post-data", "01-indexes.sql")));
+            Assert.True(File.Exists(Path.Combine(_dir, "schema", "report.json")));
+            Assert.DoesNotContain("not-printed", File.ReadAllText(Path.Combine(_dir, "schema", "report.txt")));
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            Execute(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
+    }
+
+    [Fact]
+    public void Reads_the_source_from_the_environment_and_never_prints_its_password()
+    {
+        Environment.SetEnvironmentVariable("YB_MIGRATE_SOURCE", "Host=127.0.0.1;Port=1;Username=u;Password=s3cret-value;Timeout=2");
+        try
+        {
+            var (exit, output, error) = Run("schema", "export", "--out", _dir);
+            Assert.Equal(2, exit);
+            Assert.Contains("Host=127.0.0.1;Port=1", error);
+            Assert.DoesNotContain("s3cret-value", output + error);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("YB_MIGRATE_SOURCE", null);
+        }
+    }
+
+    [Fact]
+    public void Without_a_source_it_says_how_to_give_one()
+    {
+        var (exit, _, error) = Run("schema", "export", "--out", _dir, "--source", "");
+        Assert.Equal(2, exit);
+        Assert.Contains("YB_MIGRATE_SOURCE", error);
+    }
+
+    private static void Execute(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}
