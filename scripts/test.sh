@@ -1,19 +1,17 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is needed, builds, runs the xunit suites on the real libpg_query,
 # then checks that the packed tool installs and runs. Ends with one line 'N passed, N failed'.
-# The migration tests need a real PostgreSQL: a throwaway cluster (scripts/pg-cluster.sh) is
-# started here when not already running, its connection string exported as YB_MIGRATE_TEST_PG,
-# and the cluster started here is removed at exit.
+# The migration tests need a real PostgreSQL: a fresh throwaway cluster (scripts/pg-cluster.sh)
+# is started here, its connection string exported as YB_MIGRATE_TEST_PG, and removed at exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# A cluster that was already running (a developer's) is used and left running.
-if ! ./scripts/pg-cluster.sh status >/dev/null; then
-  trap './scripts/pg-cluster.sh stop || true' EXIT
-  ./scripts/pg-cluster.sh start
-fi
+# Always a fresh cluster: nothing a previous run or session left behind is relied on.
+./scripts/pg-cluster.sh stop >/dev/null 2>&1 || true
+trap './scripts/pg-cluster.sh stop || true' EXIT
+./scripts/pg-cluster.sh start
 eval "$(./scripts/pg-cluster.sh env)"
 
 results=artifacts/test-results
