@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The demo: packs the YbMigrate tool, installs it as a local dotnet tool, and lints the sample SQL
-# of samples/ with `dotnet yb-migrate lint`.
+# The demo: packs the YbMigrate tool, installs it as a local dotnet tool, lints the sample SQL of
+# samples/ with `dotnet yb-migrate lint`, then loads the Chinook sample database into a throwaway
+# local PostgreSQL and exports its schema converted for YugabyteDB with `dotnet yb-migrate schema export`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -9,7 +10,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 packages=artifacts/packages
 rm -rf "$packages"
 dotnet pack YbMigrationAnalyzers.sln -c Release -o "$packages" --verbosity quiet
-[ -f .config/dotnet-tools.json ] || dotnet new tool-manifest >/dev/null
+# A local tool manifest (not committed: the package comes from artifacts/, not from a feed).
+[ -f dotnet-tools.json ] || [ -f .config/dotnet-tools.json ] || dotnet new tool-manifest >/dev/null
 dotnet tool uninstall YbMigrate >/dev/null 2>&1 || true
 dotnet tool install YbMigrate --add-source "$packages" --version "$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)" >/dev/null
 
@@ -22,3 +24,23 @@ dotnet yb-migrate lint samples/sql --target-version 2.20 --format json > artifac
 echo "   $(grep -c '"ruleId"' artifacts/lint-2.20.json) finding(s) for 2.20, written to artifacts/lint-2.20.json"
 set -e
 echo "== lint exit code: $status (1 = findings at or above --fail-on, as expected for the sample)"
+
+echo "== a throwaway PostgreSQL 15 on 127.0.0.1, with the Chinook sample database as the source"
+./scripts/pg-cluster.sh stop >/dev/null 2>&1 || true
+trap './scripts/pg-cluster.sh stop >/dev/null 2>&1 || true' EXIT
+./scripts/pg-cluster.sh start
+eval "$(./scripts/pg-cluster.sh env)"
+chinook=../shared/fixtures/chinook/Chinook_PostgreSql.sql
+run_psql() { local db=$1; shift; psql "postgresql://ybmigrate@127.0.0.1:${YB_MIGRATE_PG_PORT:-54329}/$db" -v ON_ERROR_STOP=1 -q "$@"; }
+run_psql postgres -c "CREATE DATABASE chinook_source"
+# The script creates its own database and connects to it with \c: load it from its first CREATE TABLE on.
+sed -n '/^CREATE TABLE/,$p' "$chinook" | run_psql chinook_source >/dev/null
+echo "   loaded $(run_psql chinook_source -tAc 'SELECT count(*) FROM track') tracks"
+
+echo "== dotnet yb-migrate schema export (source from YB_MIGRATE_SOURCE: no password on the command line)"
+export YB_MIGRATE_SOURCE="Host=127.0.0.1;Port=${YB_MIGRATE_PG_PORT:-54329};Username=ybmigrate;Database=chinook_source"
+rm -rf artifacts/chinook-export
+dotnet yb-migrate schema export --out artifacts/chinook-export
+find artifacts/chinook-export/schema -name '*.sql' | sort
+echo "== the conversion report"
+cat artifacts/chinook-export/schema/report.txt
