@@ -48,6 +48,10 @@ internal sealed class SqlFolder
                 LiteralDecoder.AppendLiteral(sql, syntax.Token, group);
                 return true;
 
+            case IUtf8StringOperation { Syntax: LiteralExpressionSyntax utf8 }:
+                LiteralDecoder.AppendLiteral(sql, utf8.Token, group);
+                return true;
+
             case IFieldReferenceOperation { Field: { IsConst: true } field }:
                 return FoldConst(operation, field, sql, depth);
 
