@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using YbMigrate.Linter.Catalog;
 using YbMigrate.Linter.Engine;
@@ -37,30 +38,35 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
     {
         var name = context.Node.Str("idxname");
         var relation = context.Node.Field("relation");
-        var nameToken = name is null ? -1 : context.Statement.FindIdentifier(name, context.Statement.Span.Start);
-        var span = nameToken >= 0 ? context.Statement.Tokens[nameToken].Span : PerformanceNodes.RelationSpan(context.Statement, relation);
-        Check(context, QualifiedName.FromRangeVar(relation), span, Named("Index", name));
+        var table = QualifiedName.FromRangeVar(relation);
+        var relationLocation = relation.Location();
+        Check(context, table, statement => NameSpan(statement, name) ?? PerformanceNodes.RelationSpan(statement, table, relationLocation), Named("Index", name));
     }
 
     private static void AddConstraint(NodeContext context)
     {
         foreach (var site in PerformanceNodes.KeyConstraints(context).Where(c => c.Kind != "CONSTR_PRIMARY"))
         {
-            Check(context, site.Table, site.Span, Named(site.IsForeignKey ? "Foreign key" : "Unique constraint", site.Name));
+            Check(context, site.Table, _ => site.Span, Named(site.IsForeignKey ? "Foreign key" : "Unique constraint", site.Name));
         }
     }
 
     private static void CreateTrigger(NodeContext context)
     {
         var name = context.Node.Str("trigname");
-        var nameToken = name is null ? -1 : context.Statement.FindIdentifier(name, context.Statement.Span.Start);
-        var span = nameToken >= 0 ? context.Statement.Tokens[nameToken].Span : context.Statement.TokenSpanAt(-1);
-        Check(context, QualifiedName.FromRangeVar(context.Node.Field("relation")), span, Named("Trigger", name));
+        Check(context, QualifiedName.FromRangeVar(context.Node.Field("relation")), statement => NameSpan(statement, name) ?? statement.TokenSpanAt(-1), Named("Trigger", name));
+    }
+
+    private static TextSpan? NameSpan(StatementContext statement, string? name)
+    {
+        var token = name is null ? -1 : statement.FindIdentifier(name, statement.Span.Start);
+        return token >= 0 ? statement.Tokens[token].Span : null;
     }
 
     private static string Named(string what, string? name) => name is null ? what : $"{what} \"{name}\"";
 
-    private static void Check(NodeContext context, QualifiedName table, TextSpan span, string what)
+    // The span is located only when reporting: most indexes are not created before a load.
+    private static void Check(NodeContext context, QualifiedName table, Func<StatementContext, TextSpan> span, string what)
     {
         if (context.Statement.Embedded is not null)
         {
@@ -73,7 +79,7 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
             var loads = check.Catalog.FindTable(table)?.DataLoadOrdinals.Count(load => load > ordinal) ?? 0;
             if (loads > 0)
             {
-                check.Report(span, what, table.Name, loads);
+                check.Report(span(check.Statement), what, table.Name, loads);
             }
         });
     }

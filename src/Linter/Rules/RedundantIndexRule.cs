@@ -44,9 +44,10 @@ public sealed class RedundantIndexRule : SqlRule
         }
 
         var relation = node.Field("relation");
-        var span = PerformanceNodes.ColumnListSpan(context.Statement, columns.Select(c => c!).ToList(), context.Statement.ToSourceOffset(relation.Location()));
+        var keys = columns.Select(c => c!).ToList();
+        var from = context.Statement.ToSourceOffset(relation.Location());
         var ordinal = context.Statement.Ordinal;
-        Check(context, QualifiedName.FromRangeVar(relation), span, table => table.Indexes.FirstOrDefault(i => !i.IsConstraint && i.Ordinal == ordinal));
+        Check(context, QualifiedName.FromRangeVar(relation), statement => PerformanceNodes.ColumnListSpan(statement, keys, from), table => table.Indexes.FirstOrDefault(i => !i.IsConstraint && i.Ordinal == ordinal));
     }
 
     private static void AddConstraint(NodeContext context)
@@ -60,12 +61,13 @@ public sealed class RedundantIndexRule : SqlRule
         foreach (var site in PerformanceNodes.KeyConstraints(context).Where(c => c.Kind == "CONSTR_UNIQUE"))
         {
             var columns = site.Columns;
-            Check(context, site.Table, site.Span, table => table.Indexes.FirstOrDefault(
+            Check(context, site.Table, _ => site.Span, table => table.Indexes.FirstOrDefault(
                 i => i.IsConstraint && !i.IsPrimaryKey && i.Ordinal == ordinal && i.Columns.SequenceEqual(columns)));
         }
     }
 
-    private static void Check(NodeContext context, QualifiedName tableName, TextSpan span, Func<TableInfo, IndexInfo?> findSelf)
+    // The span is located only when reporting: most indexes are not redundant.
+    private static void Check(NodeContext context, QualifiedName tableName, Func<StatementContext, TextSpan> span, Func<TableInfo, IndexInfo?> findSelf)
     {
         context.AfterCatalog(check =>
         {
@@ -74,7 +76,7 @@ public sealed class RedundantIndexRule : SqlRule
             var covering = self is null ? null : table!.Indexes.FirstOrDefault(other => Covers(other, self, table.Indexes));
             if (covering is not null)
             {
-                check.Report(span, Describe(self!, capitalized: true), Describe(covering, capitalized: false));
+                check.Report(span(check.Statement), Describe(self!, capitalized: true), Describe(covering, capitalized: false));
             }
         });
     }

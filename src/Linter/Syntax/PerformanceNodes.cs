@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -89,8 +90,8 @@ internal static class PerformanceNodes
             else if (element.Is("Constraint", out var constraint) && IsKey(constraint))
             {
                 var columns = constraint.Str("contype") == "CONSTR_FOREIGN" ? constraint.Names("fk_attrs") : constraint.Names("keys");
-                var span = ColumnListSpan(statement, columns, statement.ToSourceOffset(constraint.Location()));
-                yield return new ConstraintSite(constraint, table, columns, span);
+                var from = statement.ToSourceOffset(constraint.Location());
+                yield return new ConstraintSite(constraint, table, columns, new Lazy<TextSpan>(() => ColumnListSpan(statement, columns, from)));
             }
         }
     }
@@ -115,18 +116,23 @@ internal static class PerformanceNodes
     }
 
     /// <summary>The span of a RangeVar's name as written, schema included (<c>app.orders</c>).</summary>
-    public static TextSpan RelationSpan(StatementContext statement, JsonElement rangeVar)
+    public static TextSpan RelationSpan(StatementContext statement, JsonElement rangeVar) =>
+        RelationSpan(statement, QualifiedName.FromRangeVar(rangeVar), rangeVar.Location());
+
+    /// <summary>The span of a (possibly qualified) relation name written at a parse-tree location.</summary>
+    public static TextSpan RelationSpan(StatementContext statement, QualifiedName relation, int location)
     {
-        var start = statement.ToSourceOffset(rangeVar.Location());
+        var start = statement.ToSourceOffset(location);
         var first = statement.TokenIndexAt(start);
-        var name = first < 0 ? -1 : statement.FindIdentifier(rangeVar.Str("relname") ?? string.Empty, statement.Tokens[first].Span.Start);
-        return name < 0 ? statement.TokenSpanAt(rangeVar.Location()) : statement.SpanOfTokens(first, name);
+        var name = first < 0 ? -1 : statement.FindIdentifier(relation.Name, statement.Tokens[first].Span.Start);
+        return name < 0 ? statement.TokenSpanAt(location) : statement.SpanOfTokens(first, name);
     }
 
     private static IEnumerable<ConstraintSite> ColumnConstraints(StatementContext statement, QualifiedName table, JsonElement column)
     {
         var columns = new[] { column.Str("colname") ?? string.Empty };
-        var span = statement.TokenSpanAt(column.Location());
+        var location = column.Location();
+        var span = new Lazy<TextSpan>(() => statement.TokenSpanAt(location));
         foreach (var item in column.Items("constraints"))
         {
             if (item.Is("Constraint", out var constraint) && IsKey(constraint))
@@ -141,13 +147,16 @@ internal static class PerformanceNodes
     /// <summary>A key constraint as plain values, safe to keep until the catalog checks run.</summary>
     internal sealed class ConstraintSite
     {
-        internal ConstraintSite(JsonElement constraint, QualifiedName table, IReadOnlyList<string> columns, TextSpan span)
+        // Located only when a finding is reported: scanning every key's statement would cost more than all the checks.
+        private readonly Lazy<TextSpan> _span;
+
+        internal ConstraintSite(JsonElement constraint, QualifiedName table, IReadOnlyList<string> columns, Lazy<TextSpan> span)
         {
             Kind = constraint.Str("contype") ?? string.Empty;
             Name = constraint.Str("conname");
             Table = table;
             Columns = columns;
-            Span = span;
+            _span = span;
             if (Kind == "CONSTR_FOREIGN")
             {
                 ReferencedTable = QualifiedName.FromRangeVar(constraint.Field("pktable"));
@@ -177,6 +186,6 @@ internal static class PerformanceNodes
         public IReadOnlyList<string> ReferencedColumns { get; } = System.Array.Empty<string>();
 
         /// <summary>The key columns in the source (the column name for a column constraint).</summary>
-        public TextSpan Span { get; }
+        public TextSpan Span => _span.Value;
     }
 }
