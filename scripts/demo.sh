@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 packages=artifacts/packages
-rm -rf "$packages"
+rm -rf "$packages" artifacts/sample-packages
 dotnet pack YbMigrationAnalyzers.sln -c Release -o "$packages" --verbosity quiet
 # A local tool manifest (not committed: the package comes from artifacts/, not from a feed).
 [ -f dotnet-tools.json ] || [ -f .config/dotnet-tools.json ] || dotnet new tool-manifest >/dev/null
@@ -19,6 +19,8 @@ echo "== dotnet yb-migrate lint samples/sql (target: default, the newest stable 
 set +e
 dotnet yb-migrate lint samples/sql
 status=$?
+echo "== the sample application: dotnet build with the YbMigrationAnalyzers package (target 2024.2, set in ShopApp.csproj)"
+dotnet build samples/ShopApp --nologo 2>&1 | grep -E '(error|warning) YB' | sed 's|^.*/samples/|samples/|; s| \[.*\]$||' | sort -u
 echo "== the same for an older cluster (2.20): more constructs are unsupported there"
 dotnet yb-migrate lint samples/sql --target-version 2.20 --format json > artifacts/lint-2.20.json
 echo "   $(grep -c '"ruleId"' artifacts/lint-2.20.json) finding(s) for 2.20, written to artifacts/lint-2.20.json"

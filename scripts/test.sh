@@ -27,25 +27,36 @@ count() { cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o
 passed=$(count passed)
 failed=$(count failed)
 
-# The packed tool: dotnet pack, install into a temporary tool path, run it on the samples.
+# The packages: `dotnet pack` of the solution makes both YbMigrate (the tool) and YbMigrationAnalyzers.
 smoke_status=0
+packages=artifacts/packages
+rm -rf "$packages" artifacts/sample-packages
+dotnet pack YbMigrationAnalyzers.sln -c Release -o "$packages" --verbosity quiet
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
+smoke() { # name, command succeeded (0/1)
+  if [ "$2" -eq 0 ]; then echo "$1: passed"; passed=$((passed + 1)); else echo "$1: FAILED"; failed=$((failed + 1)); smoke_status=1; fi
+}
+
+# The tool: installed from the package into a temporary tool path, run on the samples.
 tool_dir=$(mktemp -d)
-if dotnet pack YbMigrationAnalyzers.sln -c Release -o "$tool_dir/packages" --verbosity quiet \
-   && dotnet tool install YbMigrate --tool-path "$tool_dir/bin" --add-source "$tool_dir/packages" --version "$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)" >/dev/null; then
-  set +e
-  "$tool_dir/bin/dotnet-yb-migrate" lint samples/sql --format json > "$tool_dir/lint.json"
-  lint_status=$?
-  set -e
-  if [ "$lint_status" -eq 1 ] && grep -q '"ruleId"' "$tool_dir/lint.json"; then
-    echo "tool smoke test: packed dotnet-yb-migrate installed and linted samples/sql (exit 1 with findings)"
-    passed=$((passed + 1))
-  else
-    echo "tool smoke test FAILED: exit $lint_status"; failed=$((failed + 1)); smoke_status=1
-  fi
-else
-  echo "tool smoke test FAILED: pack or install"; failed=$((failed + 1)); smoke_status=1
-fi
+set +e
+dotnet tool install YbMigrate --tool-path "$tool_dir" --add-source "$packages" --version "$version" >/dev/null \
+  && "$tool_dir/dotnet-yb-migrate" lint samples/sql --format json > "$results/tool-lint.json"
+lint_status=$?
+set -e
 rm -rf "$tool_dir"
+if [ "$lint_status" -eq 1 ] && grep -q '"ruleId"' "$results/tool-lint.json"; then ok=0; else ok=1; fi
+smoke "tool smoke test (packed dotnet-yb-migrate installs and lints samples/sql, exit 1 with findings)" $ok
+
+# The analyzer in a real build: samples/ShopApp references YbMigrationAnalyzers from the packages
+# just made; the compiler must report the SQL findings at their place in the C# source and .sql files.
+set +e
+dotnet build samples/ShopApp --nologo > "$results/shopapp-build.log" 2>&1
+set -e
+if grep -q 'OrderStore.cs(19,68): error YB3002' "$results/shopapp-build.log" \
+   && grep -q 'reports.sql(2,21): error YB3005' "$results/shopapp-build.log" \
+   && ! grep -q 'AD0001' "$results/shopapp-build.log"; then ok=0; else ok=1; fi
+smoke "analyzer smoke test (packed YbMigrationAnalyzers reports in dotnet build of samples/ShopApp)" $ok
 
 echo "${passed} passed, ${failed} failed"
 [ "$test_status" -eq 0 ] && [ "$smoke_status" -eq 0 ]
