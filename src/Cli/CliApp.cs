@@ -22,6 +22,7 @@ public static class CliApp
         var root = new RootCommand("Lint SQL for YugabyteDB and migrate PostgreSQL / SQL Server databases to YugabyteDB.")
         {
             LintCommand.Create(output, error),
+            AnalyzeCommand.Create(output, error),
             RulesCommand.Create(output),
             SchemaCommand.Create(output, error),
         };

@@ -21,23 +21,19 @@ internal static class LintCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var paths = new Argument<string[]>("PATH") { Description = ".sql files, or folders searched recursively for *.sql", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong(FindingsWriters.Names);
-        var target = new Option<string?>("--target-version") { Description = $"YugabyteDB version the SQL will run on (default {YbVersion.DefaultTarget}), e.g. 2.20, 2.25, 2024.1, 2024.2.4.0" };
-        var failOn = new Option<string>("--fail-on") { Description = "Lowest severity that makes the exit code 1", DefaultValueFactory = _ => "error" };
-        failOn.AcceptOnlyFromAmong("error", "warning", "info");
+        var report = new ReportOptions();
         var fix = new Option<bool>("--fix") { Description = "Apply the automatic fixes to the files in place" };
         var config = new Option<string?>("--config") { Description = $"Configuration file (JSON; default: ./{LintConfig.DefaultFileName} when present)" };
 
-        var command = new Command("lint", "Check SQL files for what YugabyteDB does not support or runs badly.")
-        {
-            paths, format, target, failOn, fix, config,
-        };
+        var command = new Command("lint", "Check SQL files for what YugabyteDB does not support or runs badly.") { paths };
+        report.AddTo(command);
+        command.Options.Add(fix);
+        command.Options.Add(config);
         command.SetAction(parse => new LintRunner(output, error).Run(
             parse.GetValue(paths)!,
-            parse.GetValue(format)!,
-            parse.GetValue(target),
-            parse.GetValue(failOn)!,
+            parse.GetValue(report.Format)!,
+            parse.GetValue(report.Target),
+            parse.GetValue(report.FailOn)!,
             parse.GetValue(fix),
             parse.GetValue(config)));
         return command;
@@ -79,14 +75,8 @@ internal static class LintCommand
                 }
 
                 var result = engine.Lint(Read(files).Select(f => f.Source));
-                FindingsWriters.For(format)!.Write(result, _output);
-                if (_ioFailed)
-                {
-                    return CliApp.UsageOrIoError;
-                }
-
-                LintConfig.TryParseSeverity(failOn, out var threshold);
-                return result.Findings.Any(f => f.Severity >= threshold) ? CliApp.FindingsFound : CliApp.Success;
+                var exitCode = ReportOptions.Report(result, format, failOn, _output);
+                return _ioFailed ? CliApp.UsageOrIoError : exitCode;
             }
             catch (LibPgQueryNotFoundException ex)
             {

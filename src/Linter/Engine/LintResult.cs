@@ -5,7 +5,8 @@ namespace YbMigrate.Linter.Engine;
 /// <summary>The findings of a lint run, in source order.</summary>
 public sealed class LintResult
 {
-    internal LintResult(IReadOnlyList<Finding> findings, int statementCount, int sourceCount, int skippedMetaCommands)
+    /// <summary>Creates a result; findings are expected in source order.</summary>
+    public LintResult(IReadOnlyList<Finding> findings, int statementCount, int sourceCount, int skippedMetaCommands)
     {
         Findings = findings;
         StatementCount = statementCount;

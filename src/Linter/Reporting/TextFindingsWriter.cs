@@ -30,7 +30,8 @@ public sealed class TextFindingsWriter : IFindingsWriter
     {
         int Count(Severity s) => result.Findings.Count(f => f.Severity == s);
         var fixable = result.Findings.Count(f => f.Fix is not null);
+        var statements = result.StatementCount > 0 ? $", {result.StatementCount} statement(s)" : string.Empty;
         return $"{result.Findings.Count} finding(s): {Count(Severity.Error)} error(s), {Count(Severity.Warning)} warning(s), {Count(Severity.Info)} info; " +
-               $"{fixable} fixable with --fix; {result.SourceCount} file(s), {result.StatementCount} statement(s).";
+               $"{fixable} fixable with --fix; {result.SourceCount} file(s){statements}.";
     }
 }
