@@ -24,6 +24,7 @@ public static class CliApp
             LintCommand.Create(output, error),
             RulesCommand.Create(output),
             SchemaCommand.Create(output, error),
+            ApplyCommands.CreateFinalize(output, error),
         };
 
         var parsed = root.Parse(args);
