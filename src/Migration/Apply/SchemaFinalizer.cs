@@ -119,7 +119,7 @@ public static class SchemaFinalizer
         }
         catch (PostgresException ex) when (TargetDatabase.AlreadyExists(ex))
         {
-            // A foreign key left NOT VALID by a failed validation is validated again below.
+            // A foreign key left NOT VALID by a failed validation is validated below.
             status = StatementStatus.AlreadyExists;
         }
         catch (PostgresException ex)
@@ -132,6 +132,7 @@ public static class SchemaFinalizer
             try
             {
                 TargetDatabase.Execute(connection, $"ALTER TABLE {step.Table} VALIDATE CONSTRAINT {SqlIdentifier.Quote(step.Constraint!)}");
+                status = StatementStatus.Applied; // also when left NOT VALID by a failed run: validating it is this run's work
             }
             catch (PostgresException ex)
             {
