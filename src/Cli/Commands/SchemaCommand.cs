@@ -11,7 +11,7 @@ using YbMigrate.PgQuery;
 
 namespace YbMigrate.Cli.Commands;
 
-/// <summary><c>dotnet yb-migrate schema export</c>: the source schema as converted, ordered DDL files.</summary>
+/// <summary><c>dotnet yb-migrate schema export</c>: the source schema as converted, ordered DDL files; <c>schema import</c> is in <see cref="ApplyCommands"/>.</summary>
 internal static class SchemaCommand
 {
     /// <summary>The environment variable read when --source is not given (keeps passwords off the command line).</summary>
@@ -37,7 +37,11 @@ internal static class SchemaCommand
             parse.GetValue(schemas),
             parse.GetValue(target)));
 
-        return new Command("schema", "Schema migration: export (import and finalize follow).") { export };
+        return new Command("schema", "Schema migration: export the source schema, import it into the target.")
+        {
+            export,
+            ApplyCommands.CreateImport(output, error),
+        };
     }
 
     private static int Export(TextWriter output, TextWriter error, string? connection, string sourceType, string outDir, string? schemas, string? target)
