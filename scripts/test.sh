@@ -37,7 +37,9 @@ smoke() { # name, command succeeded (0/1)
   if [ "$2" -eq 0 ]; then echo "$1: passed"; passed=$((passed + 1)); else echo "$1: FAILED"; failed=$((failed + 1)); smoke_status=1; fi
 }
 
-# The tool: installed from the package into a temporary tool path, run on the samples.
+# The tool: installed from the package into a temporary tool path, run on the samples (the version
+# does not change between packs: drop the copy NuGet cached from an earlier pack first).
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/ybmigrate"
 tool_dir=$(mktemp -d)
 set +e
 dotnet tool install YbMigrate --tool-path "$tool_dir" --add-source "$packages" --version "$version" >/dev/null \
