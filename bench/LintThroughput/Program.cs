@@ -40,18 +40,19 @@ internal static class Program
             Console.WriteLine($"round {round}: raw parse {raw,10:N0} statements/s   lint {lint,10:N0} statements/s   ratio {lint / raw:F2}");
         }
 
+        Console.WriteLine($"raw parse with protobuf output instead of JSON: {pieces.Length / RawParse(pieces, protobuf: true):N0} statements/s");
         Console.WriteLine($"best: raw parse {bestRaw:N0} statements/s, lint {bestLint:N0} statements/s, ratio {bestLint / bestRaw:F2} (goal >= 0.50)");
         Console.WriteLine($"findings: {findings}; managed heap after lint (before the result is dropped): {peakHeap / 1024.0 / 1024.0:F1} MB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F1} MB");
         return 0;
     }
 
     // The raw rate: pg_query_parse on each statement and the result freed; no tree is read.
-    private static double RawParse(string[] pieces)
+    private static double RawParse(string[] pieces, bool protobuf = false)
     {
         var watch = Stopwatch.StartNew();
         foreach (var piece in pieces)
         {
-            YbMigrate.PgQuery.PgQuery.ParseOnly(piece);
+            _ = protobuf ? YbMigrate.PgQuery.PgQuery.ParseProtobufOnly(piece) : YbMigrate.PgQuery.PgQuery.ParseOnly(piece);
         }
 
         return watch.Elapsed.TotalSeconds;

@@ -39,6 +39,14 @@ internal struct NativeParseResult
 }
 
 [StructLayout(LayoutKind.Sequential)]
+internal struct NativeProtobufParseResult
+{
+    public NativeProtobuf ParseTree;
+    public IntPtr StderrBuffer;
+    public IntPtr Error;
+}
+
+[StructLayout(LayoutKind.Sequential)]
 internal struct NativeSplitStatement
 {
     public int Location;
@@ -85,6 +93,8 @@ internal static unsafe class NativeMethods
 {
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate NativeParseResult ParseFn(byte* input);
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate void FreeParseFn(NativeParseResult result);
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate NativeProtobufParseResult ParseProtobufFn(byte* input);
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate void FreeProtobufParseFn(NativeProtobufParseResult result);
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate NativeScanResult ScanFn(byte* input);
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate void FreeScanFn(NativeScanResult result);
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate NativeSplitResult SplitFn(byte* input);
@@ -106,6 +116,8 @@ internal static unsafe class NativeMethods
     {
         public readonly ParseFn Parse;
         public readonly FreeParseFn FreeParse;
+        public readonly ParseProtobufFn ParseProtobuf;
+        public readonly FreeProtobufParseFn FreeProtobufParse;
         public readonly ScanFn Scan;
         public readonly FreeScanFn FreeScan;
         public readonly SplitFn SplitWithScanner;
@@ -125,6 +137,8 @@ internal static unsafe class NativeMethods
             LibraryName = library.Name;
             Parse = library.Function<ParseFn>("pg_query_parse");
             FreeParse = library.Function<FreeParseFn>("pg_query_free_parse_result");
+            ParseProtobuf = library.Function<ParseProtobufFn>("pg_query_parse_protobuf");
+            FreeProtobufParse = library.Function<FreeProtobufParseFn>("pg_query_free_protobuf_parse_result");
             Scan = library.Function<ScanFn>("pg_query_scan");
             FreeScan = library.Function<FreeScanFn>("pg_query_free_scan_result");
             SplitWithScanner = library.Function<SplitFn>("pg_query_split_with_scanner");

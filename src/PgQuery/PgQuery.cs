@@ -96,6 +96,16 @@ public static unsafe class PgQuery
         return Call(sql, library.Parse.Invoke, library.FreeParse.Invoke, r => r.Error, (_, error) => error is null);
     }
 
+    /// <summary>
+    /// pg_query_parse_protobuf alone: the parser with protobuf output instead of JSON text, measured by
+    /// the benchmark as the floor a tree read from protobuf could reach.
+    /// </summary>
+    internal static bool ParseProtobufOnly(string sql)
+    {
+        var library = NativeMethods.Library;
+        return Call(sql, library.ParseProtobuf.Invoke, library.FreeProtobufParse.Invoke, r => r.Error, (_, error) => error is null);
+    }
+
     private static SplitResult Split(string sql, bool usingParser)
     {
         var library = NativeMethods.Library;
