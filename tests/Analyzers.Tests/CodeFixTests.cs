@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
@@ -172,4 +174,18 @@ public class CodeFixTests
             void M(NpgsqlConnection c) { using var cmd = new NpgsqlCommand(Ddl, c); }
         }
         """, CodeFixTestBehaviors.SkipLocalDiagnosticCheck);
+
+    [Theory]
+    [InlineData("x = \"a\";", "a\\b\"c\n\r\t\u0001", "a\\\\b\\\"c\\n\\r\\t\\u0001")]
+    [InlineData("x = @\"a\";", "say \"hi\"\n", "say \"\"hi\"\"\n")]
+    [InlineData("x = $\"a{y}\";", "{\"k\"}", "{{\\\"k\\\"}}")]
+    [InlineData("x = $@\"a{y}\";", "{\"k\"}", "{{\"\"k\"\"}}")]
+    [InlineData("x = $\"\"\"a{y}\"\"\";", "{k}", null)]
+    [InlineData("x = \"\"\"a\"\"\";", "\"k\"", "\"k\"")]
+    public void New_text_is_escaped_for_the_literal(string statement, string text, string? expected)
+    {
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class C { void M(string x, int y) { " + statement + " } }");
+        var literal = tree.GetRoot().DescendantTokens().First(t => t.Text.StartsWith("a", StringComparison.Ordinal) || t.Text.Contains("\"a") || t.Text.Contains("@\"a"));
+        Assert.Equal(expected, SqlFixes.Escape(literal, text));
+    }
 }
