@@ -202,7 +202,8 @@ internal sealed class AnalysisSession
                 }
 
                 var location = sql.Locate(finding.Span.Start, finding.Span.End) ?? fallback;
-                Report(context, Diagnostic.Create(descriptor, location, finding.Message));
+                var fix = SqlFixes.Map(sql, finding.Fix, location);
+                Report(context, Diagnostic.Create(descriptor, location, fix, finding.Message));
             }
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)

@@ -108,8 +108,8 @@ internal static class Placeholders
         var first = from[start];
         var last = from[end - 1];
         var origin = first.IsMapped && last.Tree == first.Tree && last.Group == first.Group && last.End >= first.Start
-            ? new CharOrigin(first.Tree, first.Start, last.End, first.Group)
-            : first;
+            ? new CharOrigin(first.Tree, first.Start, last.End, first.Group, exact: false)
+            : first.IsMapped ? new CharOrigin(first.Tree, first.Start, first.End, first.Group, exact: false) : first;
         foreach (var c in "$" + number.ToString(CultureInfo.InvariantCulture))
         {
             to.Append(c, origin);

@@ -8,12 +8,13 @@ namespace YbMigrationAnalyzers;
 /// <summary>Where one char of the SQL came from: a range of C# source, or nowhere (an interpolation hole).</summary>
 internal readonly struct CharOrigin
 {
-    public CharOrigin(SyntaxTree? tree, int start, int end, int group)
+    public CharOrigin(SyntaxTree? tree, int start, int end, int group, bool exact = true)
     {
         Tree = tree;
         Start = start;
         End = end;
         Group = group;
+        Exact = exact;
     }
 
     /// <summary>The tree holding the source of the char; null for a char that stands for a hole.</summary>
@@ -32,6 +33,13 @@ internal readonly struct CharOrigin
     public int Group { get; }
 
     public bool IsMapped => Tree is not null;
+
+    /// <summary>
+    /// True when the source range produced exactly this one char (a plain char or one escape):
+    /// only such chars may be edited by a code fix. False for a coarse mapping (a whole token or
+    /// expression) and for a rewritten placeholder.
+    /// </summary>
+    public bool Exact { get; }
 }
 
 /// <summary>
@@ -63,7 +71,7 @@ internal sealed class SqlText
     {
         foreach (var c in value)
         {
-            Append(c, new CharOrigin(tree, span.Start, span.End, group));
+            Append(c, new CharOrigin(tree, span.Start, span.End, group, exact: false));
         }
     }
 
