@@ -31,7 +31,7 @@ public sealed class SqlCodeFixProvider : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!TryRead(diagnostic, out var title, out var changes))
+            if (!FixProperties.TryRead(diagnostic, out var title, out var changes))
             {
                 continue;
             }
@@ -66,40 +66,5 @@ public sealed class SqlCodeFixProvider : CodeFixProvider
         }
 
         return document.WithText(text.WithChanges(changes));
-    }
-
-    private static bool TryRead(Diagnostic diagnostic, out string title, out IReadOnlyList<TextChange> changes)
-    {
-        title = string.Empty;
-        changes = Array.Empty<TextChange>();
-        var properties = diagnostic.Properties;
-        if (!properties.TryGetValue(SqlFixes.TitleKey, out var fixTitle) || string.IsNullOrEmpty(fixTitle)
-            || !TryInt(properties, SqlFixes.CountKey, out var count) || count <= 0)
-        {
-            return false;
-        }
-
-        var list = new List<TextChange>(count);
-        for (var i = 0; i < count; i++)
-        {
-            if (!TryInt(properties, SqlFixes.StartKey(i), out var start) || !TryInt(properties, SqlFixes.LengthKey(i), out var length)
-                || start < 0 || length < 0)
-            {
-                return false;
-            }
-
-            properties.TryGetValue(SqlFixes.TextKey(i), out var newText);
-            list.Add(new TextChange(new TextSpan(start, length), newText ?? string.Empty));
-        }
-
-        title = fixTitle!;
-        changes = list;
-        return true;
-    }
-
-    private static bool TryInt(ImmutableDictionary<string, string?> properties, string key, out int value)
-    {
-        value = 0;
-        return properties.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 }

@@ -89,6 +89,31 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Fix_rewrites_the_literals_in_place_and_leaves_the_rest_of_the_file_alone()
+    {
+        var file = Path.Combine(_dir, "App", "Cleanup.cs");
+        File.WriteAllText(file, """
+            static class Cleanup
+            {
+                // Dropped before the nightly load.
+                public static void Run() => Db.Run("DROP INDEX CONCURRENTLY /* big */ orders_period_idx");
+            }
+            """);
+
+        var (_, _, error) = Run("analyze", Solution, "--fix");
+
+        Assert.Contains("fixed 1 finding(s)", error);
+        Assert.Equal("""
+            static class Cleanup
+            {
+                // Dropped before the nightly load.
+                public static void Run() => Db.Run("DROP INDEX /* big */ orders_period_idx");
+            }
+            """, File.ReadAllText(file));
+        Assert.DoesNotContain("YB1035", Run("analyze", Solution).Out);
+    }
+
+    [Fact]
     public void A_missing_solution_is_a_usage_error()
     {
         var (exit, _, error) = Run("analyze", Path.Combine(_dir, "missing.sln"));

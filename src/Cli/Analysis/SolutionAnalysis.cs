@@ -89,8 +89,14 @@ internal sealed class SolutionAnalysis
         };
         var rule = RuleCatalog.Find(diagnostic.Id) ?? AnalyzerOwnRule(diagnostic, severity);
         var span = new PgQuery.TextSpan(location.SourceSpan.Start, location.SourceSpan.Length);
-        return new Finding(rule, severity, source, span, diagnostic.GetMessage(), fix: null);
+        return new Finding(rule, severity, source, span, diagnostic.GetMessage(), FixOf(diagnostic));
     }
+
+    // The analyzer computes a fix's edits in source positions and carries them in the diagnostic.
+    private static Fix? FixOf(Diagnostic diagnostic) =>
+        FixProperties.TryRead(diagnostic, out var title, out var changes)
+            ? new Fix(title, changes.Select(c => new TextEdit(new PgQuery.TextSpan(c.Span.Start, c.Span.Length), c.NewText ?? string.Empty)).ToList())
+            : null;
 
     // YB0003 / YB0004 belong to the analyzer (its own failures), not to the rule catalog.
     private static RuleDescriptor AnalyzerOwnRule(Diagnostic diagnostic, Severity severity) =>

@@ -3,7 +3,10 @@ using System.CommandLine;
 using System.IO;
 using System.Threading;
 using Microsoft.Build.Locator;
+using System.Linq;
 using YbMigrate.Cli.Analysis;
+using YbMigrate.Linter.Engine;
+using YbMigrate.Linter.Sources;
 using YbMigrate.Linter.Versions;
 
 namespace YbMigrate.Cli.Commands;
@@ -11,22 +14,27 @@ namespace YbMigrate.Cli.Commands;
 /// <summary><c>dotnet yb-migrate analyze App.sln</c>: the analyzers over a whole solution, as in the IDE and dotnet build.</summary>
 internal static class AnalyzeCommand
 {
+    private const int MaxFixPasses = 3;
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var path = new Argument<string>("SOLUTION") { Description = "A .sln/.slnx solution or a .csproj project (restored: run dotnet restore first)" };
         var report = new ReportOptions();
+        var fix = new Option<bool>("--fix") { Description = "Apply every available fix to the source files in place" };
         var command = new Command("analyze", "Find SQL embedded in the C# of a solution and check it for YugabyteDB.") { path };
         report.AddTo(command);
-        command.SetAction((parse, cancellation) =>
-        {
-            var target = parse.GetValue(report.Target);
-            return System.Threading.Tasks.Task.FromResult(Run(parse.GetValue(path)!, target, parse.GetValue(report.Format)!, parse.GetValue(report.FailOn)!, output, error, cancellation));
-        });
+        command.Options.Add(fix);
+        command.SetAction((parse, cancellation) => System.Threading.Tasks.Task.FromResult(Run(
+            new Request(parse.GetValue(path)!, parse.GetValue(report.Target), parse.GetValue(report.Format)!, parse.GetValue(report.FailOn)!, parse.GetValue(fix)),
+            output,
+            error,
+            cancellation)));
         return command;
     }
 
-    private static int Run(string path, string? target, string format, string failOn, TextWriter output, TextWriter error, CancellationToken cancellation)
+    private static int Run(Request request, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
+        var (path, target) = (request.Path, request.Target);
         if (!File.Exists(path))
         {
             error.WriteLine($"error: {path}: no such solution or project file.");
@@ -46,21 +54,21 @@ internal static class AnalyzeCommand
             MSBuildLocator.RegisterDefaults();
         }
 
-        return Analyze(Path.GetFullPath(path), version, format, failOn, output, error, cancellation);
+        return Analyze(request with { Path = Path.GetFullPath(path) }, version, output, error, cancellation);
     }
 
-    private static int Analyze(string path, YbVersion? target, string format, string failOn, TextWriter output, TextWriter error, CancellationToken cancellation)
+    private static int Analyze(Request request, YbVersion? target, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
-        var analysis = new SolutionAnalysis(error);
+        var path = request.Path;
         try
         {
-            var result = analysis.RunAsync(path, target, cancellation).GetAwaiter().GetResult();
-            foreach (var problem in analysis.LoadProblems)
+            var result = AnalyzeOnce(path, target, error, cancellation);
+            if (request.Fix)
             {
-                error.WriteLine("warning: " + problem);
+                result = FixAll(path, target, result, error, cancellation);
             }
 
-            return ReportOptions.Report(result, format, failOn, output);
+            return ReportOptions.Report(result, request.Format, request.FailOn, output);
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException)
         {
@@ -68,4 +76,45 @@ internal static class AnalyzeCommand
             return CliApp.UsageOrIoError;
         }
     }
+
+    private static LintResult AnalyzeOnce(string path, YbVersion? target, TextWriter error, CancellationToken cancellation)
+    {
+        var analysis = new SolutionAnalysis(error);
+        var result = analysis.RunAsync(path, target, cancellation).GetAwaiter().GetResult();
+        foreach (var problem in analysis.LoadProblems)
+        {
+            error.WriteLine("warning: " + problem);
+        }
+
+        return result;
+    }
+
+    // Applies the fixes file by file and analyzes again: a fix can reveal another, or one skipped for overlapping.
+    private static LintResult FixAll(string path, YbVersion? target, LintResult result, TextWriter error, CancellationToken cancellation)
+    {
+        var total = 0;
+        for (var pass = 0; pass < MaxFixPasses && result.Findings.Any(f => f.Fix is not null); pass++)
+        {
+            foreach (var source in result.Findings.Where(f => f.Fix is not null).Select(f => f.Source).Distinct())
+            {
+                var file = SqlFiles.Read(source.Path);
+                if (file.Source.Text != source.Text)
+                {
+                    error.WriteLine($"warning: {source.Path} changed while it was analyzed; not fixed.");
+                    continue;
+                }
+
+                var (text, applied) = FixApplier.Apply(source, result.Findings);
+                SqlFiles.Write(file, text);
+                total += applied;
+            }
+
+            result = AnalyzeOnce(path, target, error, cancellation);
+        }
+
+        error.WriteLine($"fixed {total} finding(s).");
+        return result;
+    }
+
+    private sealed record Request(string Path, string? Target, string Format, string FailOn, bool Fix);
 }
