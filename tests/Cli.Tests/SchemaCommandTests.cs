@@ -48,6 +48,27 @@ public sealed class SchemaCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_sql_server_source_that_cannot_be_reached_is_a_clear_error_without_its_password()
+    {
+        var (exit, output, error) = Run("schema", "export", "--source-type", "sqlserver", "--out", _dir,
+            "--source", "Server=127.0.0.1,1;User ID=sa;Password=s3cret-value;Connect Timeout=2;Connect Retry Count=0;Encrypt=false");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("error: Data Source=127.0.0.1,1", error);
+        Assert.DoesNotContain("s3cret-value", output + error);
+    }
+
+    [Fact]
+    public void A_malformed_sql_server_connection_string_is_a_usage_error()
+    {
+        var (exit, _, error) = Run("schema", "export", "--source-type", "sqlserver", "--out", _dir, "--source", "Server=x;NoSuchKeyword=1;Password=p");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("bad connection string", error);
+        Assert.DoesNotContain("Password=p", error);
+    }
+
+    [Fact]
     public void Reads_the_source_from_the_environment_and_never_prints_its_password()
     {
         Environment.SetEnvironmentVariable("YB_MIGRATE_SOURCE", "Host=127.0.0.1;Port=1;Username=u;Password=s3cret-value;Timeout=2");

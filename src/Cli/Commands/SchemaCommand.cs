@@ -7,6 +7,7 @@ using YbMigrate.Linter.Versions;
 using YbMigrate.Migration.Export;
 using YbMigrate.Migration.Sources;
 using YbMigrate.Migration.Sources.PostgreSql;
+using YbMigrate.Migration.Sources.SqlServer;
 using YbMigrate.PgQuery;
 
 namespace YbMigrate.Cli.Commands;
@@ -52,18 +53,13 @@ internal static class SchemaCommand
             return CliApp.UsageOrIoError;
         }
 
-        if (sourceType != "postgresql")
-        {
-            error.WriteLine($"error: --source-type {sourceType} is not supported yet; only postgresql.");
-            return CliApp.UsageOrIoError;
-        }
-
         var options = new SchemaExportOptions
         {
             OutputDirectory = outDir,
             Schemas = (schemas ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
-        var display = ConnectionStrings.RedactPostgreSql(connection);
+        var sqlServer = sourceType == "sqlserver";
+        var display = sqlServer ? SqlServerSource.RedactSqlServer(connection) : ConnectionStrings.RedactPostgreSql(connection);
         try
         {
             if (target is not null)
@@ -71,7 +67,7 @@ internal static class SchemaCommand
                 options.TargetVersion = YbVersion.Parse(target);
             }
 
-            using var database = new PostgreSqlSource(connection);
+            using ISourceDatabase database = sqlServer ? new SqlServerSource(connection) : new PostgreSqlSource(connection);
             var result = SchemaExporter.Export(database, options);
             output.WriteLine($"exported {result.Files.Sum(f => f.Objects)} object(s) from {display} into {result.Files.Count} file(s) under {result.SchemaDirectory}");
             output.WriteLine($"{result.Changes.Count} change(s) made for YugabyteDB {result.TargetVersion}, {result.Findings.Count} finding(s) to review, {result.Skipped.Count} object(s) not exported: see {Path.Combine(result.SchemaDirectory, "report.txt")}");
@@ -87,7 +83,7 @@ internal static class SchemaCommand
             error.WriteLine("error: bad connection string: " + ex.Message);
             return CliApp.UsageOrIoError;
         }
-        catch (NpgsqlException ex)
+        catch (Exception ex) when (ex is NpgsqlException or Microsoft.Data.SqlClient.SqlException)
         {
             error.WriteLine($"error: {display}: {ex.Message}");
             return CliApp.UsageOrIoError;

@@ -59,6 +59,9 @@ public sealed class SchemaExportResult
 
     /// <summary>Source objects not exported, with why.</summary>
     public IReadOnlyList<string> Skipped { get; init; } = Array.Empty<string>();
+
+    /// <summary>Conversions from the source's types and expressions (lossy ones say what is lost).</summary>
+    public IReadOnlyList<string> Conversions { get; init; } = Array.Empty<string>();
 }
 
 /// <summary>
@@ -76,7 +79,7 @@ public static class SchemaExporter
         var schema = source.ReadSchema(options.Schemas);
         var files = SchemaScript.Generate(schema);
         var schemaDirectory = Path.Combine(options.OutputDirectory, "schema");
-        foreach (var phase in new[] { SchemaScript.PreData, SchemaScript.PostData })
+        foreach (var phase in new[] { SchemaScript.PreData, SchemaScript.PostData, SchemaScript.Review })
         {
             var folder = Path.Combine(schemaDirectory, phase);
             if (Directory.Exists(folder))
@@ -138,6 +141,7 @@ public static class SchemaExporter
             Findings = final.Findings.Select(f => new SchemaFindingEntry(f.Source.Path, f.Start.Line, f.Start.Column, f.Rule.Id,
                 f.Severity.ToString().ToLowerInvariant(), f.Message)).ToList(),
             Skipped = schema.Skipped,
+            Conversions = schema.Conversions,
         };
         SchemaReport.Write(exportResult, schemaDirectory);
         return exportResult;

@@ -27,7 +27,8 @@ public static class SchemaReport
             changes = result.Changes.Select(c => new { file = c.File, line = c.Line, ruleId = c.RuleId, title = c.Title }),
             findings = result.Findings.Select(f => new { file = f.File, line = f.Line, column = f.Column, ruleId = f.RuleId, severity = f.Severity, message = f.Message }),
             skipped = result.Skipped,
-            summary = new { files = result.Files.Count, objects = result.Files.Sum(f => f.Objects), changes = result.Changes.Count, findings = result.Findings.Count, skipped = result.Skipped.Count },
+            conversions = result.Conversions,
+            summary = new { files = result.Files.Count, objects = result.Files.Sum(f => f.Objects), changes = result.Changes.Count, findings = result.Findings.Count, skipped = result.Skipped.Count, conversions = result.Conversions.Count },
         };
         return JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
@@ -54,6 +55,15 @@ public static class SchemaReport
         {
             s.Append("  ").Append(finding.File).Append(':').Append(finding.Line).Append(':').Append(finding.Column).Append(": ")
                 .Append(finding.Severity).Append(' ').Append(finding.RuleId).Append(' ').Append(finding.Message).Append('\n');
+        }
+
+        if (result.Conversions.Count > 0)
+        {
+            s.Append("\nConversions from the source: ").Append(result.Conversions.Count).Append('\n');
+            foreach (var conversion in result.Conversions)
+            {
+                s.Append("  ").Append(conversion).Append('\n');
+            }
         }
 
         s.Append("\nNot exported: ").Append(result.Skipped.Count).Append('\n');

@@ -31,6 +31,9 @@ public static class SchemaScript
     /// <summary>Post-data phase folder name.</summary>
     public const string PostData = "post-data";
 
+    /// <summary>Folder of source definitions kept for review as comments; never applied.</summary>
+    public const string Review = "review";
+
     /// <summary>The files, in the order they are to be applied; empty ones are left out.</summary>
     public static IReadOnlyList<SchemaFile> Generate(SourceSchema schema)
     {
@@ -54,6 +57,7 @@ public static class SchemaScript
                 s.Append("SELECT pg_catalog.setval(").Append(Literal(Qualify(q.Schema, q.Name))).Append(", ").Append(q.LastValue).Append(", true);\n")),
             File(PostData, "05-materialized-views.sql", schema.Views.Where(v => v.Materialized).ToList(), (s, v) =>
                 s.Append("REFRESH MATERIALIZED VIEW ").Append(Qualify(v.Schema, v.Name)).Append(";\n")),
+            File(Review, "01-source-definitions.sql", schema.ForReview, WriteReviewItem),
         };
         return files.Where(f => f.Objects > 0).ToList();
     }
@@ -247,6 +251,22 @@ public static class SchemaScript
     {
         s.Append(f.Definition.TrimEnd()).Append(";\n");
         Comment(s, (f.IsProcedure ? "PROCEDURE " : "FUNCTION ") + Qualify(f.Schema, f.Name) + "(" + f.IdentityArguments + ")", f.Comment);
+    }
+
+    // Comments only: the source's own dialect, to be ported by hand; import and finalize never read this folder.
+    private static void WriteReviewItem(StringBuilder s, ReviewItem item)
+    {
+        s.Append("-- ").Append(item.Kind).Append(' ').Append(Qualify(item.Schema, item.Name));
+        if (item.Table is not null)
+        {
+            s.Append(" ON ").Append(Qualify(item.Schema, item.Table));
+        }
+
+        s.Append(": ").Append(item.Note).Append('\n');
+        foreach (var line in item.SourceDefinition.Replace("\r\n", "\n").Split('\n'))
+        {
+            s.Append("--   ").Append(line.TrimEnd()).Append('\n');
+        }
     }
 
     private static void WriteTrigger(StringBuilder s, TriggerInfo t)

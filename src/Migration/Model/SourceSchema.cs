@@ -49,7 +49,16 @@ public sealed class SourceSchema
 
     /// <summary>Objects seen but not exported, with why.</summary>
     public List<string> Skipped { get; } = new();
+
+    /// <summary>Conversions made reading another kind of source (types, defaults), each lossy or approximate one with why.</summary>
+    public List<string> Conversions { get; } = new();
+
+    /// <summary>Source definitions that cannot be converted (e.g. T-SQL checks and views): written as comments for a person to port.</summary>
+    public List<ReviewItem> ForReview { get; } = new();
 }
+
+/// <summary>A source definition kept for review, not executed: <paramref name="Kind"/> e.g. "CHECK", "VIEW".</summary>
+public sealed record ReviewItem(string Kind, string Schema, string Name, string? Table, string SourceDefinition, string Note);
 
 /// <summary>A schema.</summary>
 public sealed record SchemaInfo(string Name, string? Comment);

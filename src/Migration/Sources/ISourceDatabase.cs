@@ -10,7 +10,7 @@ public enum SourceKind
     /// <summary>PostgreSQL (Npgsql connection string).</summary>
     PostgreSql,
 
-    /// <summary>SQL Server (planned; same interface, types mapped to PostgreSQL's).</summary>
+    /// <summary>SQL Server (Microsoft.Data.SqlClient; types mapped to PostgreSQL's by SqlServerTypeMap).</summary>
     SqlServer,
 }
 
