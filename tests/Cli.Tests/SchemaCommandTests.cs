@@ -48,6 +48,58 @@ public sealed class SchemaCommandTests : IDisposable
     }
 
     [Fact]
+    public void Target_kind_yugabytedb_writes_hash_sharded_keys_and_the_default_does_not()
+    {
+        var server = Environment.GetEnvironmentVariable("YB_MIGRATE_TEST_PG")
+            ?? throw new InvalidOperationException("YB_MIGRATE_TEST_PG is not set: run scripts/test.sh, or `scripts/pg-cluster.sh start` then `eval \"$(scripts/pg-cluster.sh env)\"`.");
+        var name = "ybm_cli_" + Guid.NewGuid().ToString("N")[..16];
+        Execute(server, $"CREATE DATABASE {name}");
+        try
+        {
+            var database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+            Execute(database, "CREATE TABLE \"Line Items\" (id int PRIMARY KEY, \"order\" int); CREATE INDEX line_items_order ON \"Line Items\" (\"order\");");
+
+            var (exit, output, error) = Run("schema", "export", "--source", database, "--out", _dir, "--schemas", "public", "--target-kind", "yugabytedb");
+
+            Assert.True(exit == 0, error);
+            Assert.Contains("YugabyteDB-only DDL written", output);
+            Assert.Contains("PRIMARY KEY ((id) HASH)", File.ReadAllText(Path.Combine(_dir, "schema", "pre-data", "06-tables.sql")));
+            Assert.Contains("USING btree (\"order\" HASH)", File.ReadAllText(Path.Combine(_dir, "schema", "post-data", "01-indexes.sql")));
+
+            (exit, output, error) = Run("schema", "export", "--source", database, "--out", _dir, "--schemas", "public");
+
+            Assert.True(exit == 0, error);
+            Assert.Contains("no YugabyteDB-only DDL written", output);
+            Assert.DoesNotContain("HASH", File.ReadAllText(Path.Combine(_dir, "schema", "pre-data", "06-tables.sql")));
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            Execute(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
+    }
+
+    [Theory]
+    [InlineData("--colocate-below", "100MB")]
+    [InlineData("--max-tablets", "8")]
+    public void YugabyteDB_only_options_need_target_kind_yugabytedb(string option, string value)
+    {
+        var (exit, _, error) = Run("schema", "export", "--source", "Host=127.0.0.1;Port=1", "--out", _dir, option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--target-kind yugabytedb", error);
+    }
+
+    [Fact]
+    public void A_colocation_size_that_is_not_a_size_is_a_usage_error()
+    {
+        var (exit, _, error) = Run("schema", "export", "--source", "Host=127.0.0.1;Port=1", "--out", _dir, "--target-kind", "yugabytedb", "--colocate-below", "big");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("'big' is not a size", error);
+    }
+
+    [Fact]
     public void A_sql_server_source_that_cannot_be_reached_is_a_clear_error_without_its_password()
     {
         var (exit, output, error) = Run("schema", "export", "--source-type", "sqlserver", "--out", _dir,

@@ -155,6 +155,32 @@ public sealed class SchemaRoundTripTests : System.IDisposable
     }
 
     [Fact]
+    public void Table_sizes_are_read_from_the_source_and_feed_the_YugabyteDB_only_DDL()
+    {
+        using var source = new TestDatabase();
+        source.Execute(RealisticSchema);
+        source.Execute("INSERT INTO public.customers (\"Full Name\") SELECT 'n' || g FROM generate_series(1, 2000) g; ANALYZE public.customers;");
+        using (var database = new PostgreSqlSource(source.ConnectionString))
+        {
+            var customers = database.ReadSchema([]).Tables.Single(t => t.Name == "customers");
+            Assert.True(customers.SizeBytes > 64 * 1024, customers.SizeBytes?.ToString());
+            Assert.InRange(customers.RowEstimate ?? 0, 1900, 2100);
+        }
+
+        using var exported = new PostgreSqlSource(source.ConnectionString);
+        var result = SchemaExporter.Export(exported, new SchemaExportOptions
+        {
+            OutputDirectory = _out, TargetIsYugabyteDb = true, BytesPerTablet = 32 * 1024, MaxTablets = 4, ColocateBelowBytes = 64 * 1024,
+        });
+
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "YB0001");
+        var tables = File.ReadAllText(Path.Combine(_out, "schema", "pre-data", "06-tables.sql"));
+        Assert.Contains("CONSTRAINT customers_pkey PRIMARY KEY ((id) HASH)\n) WITH (COLOCATION = false) SPLIT INTO 4 TABLETS;", tables);
+        // Nearly empty: stays in the colocation tablet, undecorated.
+        Assert.Contains("CREATE TABLE public.\"select\" (\n    \"from\" text,\n    \"User\" integer\n);", tables);
+    }
+
+    [Fact]
     public void The_report_lists_the_files_the_changes_and_the_remaining_findings_with_rule_ids()
     {
         using var source = new TestDatabase();

@@ -26,17 +26,29 @@ internal static class SchemaCommand
         var outDir = new Option<string>("--out") { Description = "Output folder (the files go to OUT/schema/)", Required = true };
         var schemas = new Option<string?>("--schemas") { Description = "Comma-separated schemas to export (default: every user schema)" };
         var target = new Option<string?>("--target-version") { Description = $"YugabyteDB version of the target (default {YbVersion.DefaultTarget})" };
+        var targetKind = new Option<string>("--target-kind")
+        {
+            Description = "postgresql: files that load on PostgreSQL and YugabyteDB alike; yugabytedb: also hash-sharded keys, SPLIT INTO for large tables, colocation",
+            DefaultValueFactory = _ => "postgresql",
+        };
+        targetKind.AcceptOnlyFromAmong("postgresql", "yugabytedb");
+        var colocateBelow = new Option<string?>("--colocate-below")
+        {
+            Description = "yugabytedb only: the target database is colocated; tables smaller than SIZE (e.g. 100MB) stay colocated, larger ones get WITH (COLOCATION = false)",
+        };
+        var maxTablets = new Option<int?>("--max-tablets") { Description = "yugabytedb only: most tablets a large table is pre-split into (one per GB of source size; default 64)" };
 
         var export = new Command("export", "Write the source schema as ordered pre-data/post-data SQL files converted for YugabyteDB, with a report.")
         {
-            source, sourceType, outDir, schemas, target,
+            source, sourceType, outDir, schemas, target, targetKind, colocateBelow, maxTablets,
         };
         export.SetAction(parse => Export(output, error,
             parse.GetValue(source) ?? Environment.GetEnvironmentVariable(SourceVariable),
             parse.GetValue(sourceType)!,
             parse.GetValue(outDir)!,
             parse.GetValue(schemas),
-            parse.GetValue(target)));
+            parse.GetValue(target),
+            new YugabyteDbChoice(parse.GetValue(targetKind) == "yugabytedb", parse.GetValue(colocateBelow), parse.GetValue(maxTablets))));
 
         return new Command("schema", "Schema migration: export the source schema, import it into the target.")
         {
@@ -45,8 +57,23 @@ internal static class SchemaCommand
         };
     }
 
-    private static int Export(TextWriter output, TextWriter error, string? connection, string sourceType, string outDir, string? schemas, string? target)
+    private sealed record YugabyteDbChoice(bool Target, string? ColocateBelow, int? MaxTablets);
+
+    private static int Export(TextWriter output, TextWriter error, string? connection, string sourceType, string outDir, string? schemas, string? target,
+        YugabyteDbChoice yugabyteDb)
     {
+        if (!yugabyteDb.Target && (yugabyteDb.ColocateBelow is not null || yugabyteDb.MaxTablets is not null))
+        {
+            error.WriteLine("error: --colocate-below and --max-tablets write YugabyteDB-only DDL: give --target-kind yugabytedb.");
+            return CliApp.UsageOrIoError;
+        }
+
+        if (yugabyteDb.MaxTablets is < 1)
+        {
+            error.WriteLine("error: --max-tablets must be 1 or more.");
+            return CliApp.UsageOrIoError;
+        }
+
         if (string.IsNullOrWhiteSpace(connection))
         {
             error.WriteLine($"error: no source: give --source or set {SourceVariable}.");
@@ -57,7 +84,13 @@ internal static class SchemaCommand
         {
             OutputDirectory = outDir,
             Schemas = (schemas ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            TargetIsYugabyteDb = yugabyteDb.Target,
         };
+        if (yugabyteDb.MaxTablets is { } max)
+        {
+            options.MaxTablets = max;
+        }
+
         var sqlServer = sourceType == "sqlserver";
         var display = sqlServer ? SqlServerSource.RedactSqlServer(connection) : ConnectionStrings.RedactPostgreSql(connection);
         try
@@ -67,10 +100,18 @@ internal static class SchemaCommand
                 options.TargetVersion = YbVersion.Parse(target);
             }
 
+            if (yugabyteDb.ColocateBelow is not null)
+            {
+                options.ColocateBelowBytes = YugabyteDbDdl.ParseSize(yugabyteDb.ColocateBelow);
+            }
+
             using ISourceDatabase database = sqlServer ? new SqlServerSource(connection) : new PostgreSqlSource(connection);
             var result = SchemaExporter.Export(database, options);
             output.WriteLine($"exported {result.Files.Sum(f => f.Objects)} object(s) from {display} into {result.Files.Count} file(s) under {result.SchemaDirectory}");
             output.WriteLine($"{result.Changes.Count} change(s) made for YugabyteDB {result.TargetVersion}, {result.Findings.Count} finding(s) to review, {result.Skipped.Count} object(s) not exported: see {Path.Combine(result.SchemaDirectory, "report.txt")}");
+            output.WriteLine(result.TargetIsYugabyteDb
+                ? $"YugabyteDB-only DDL written ({result.Distribution.Count} decision(s) in the report): the files load on YugabyteDB only"
+                : "no YugabyteDB-only DDL written: the files load on PostgreSQL and YugabyteDB");
             return CliApp.Success;
         }
         catch (FormatException ex)

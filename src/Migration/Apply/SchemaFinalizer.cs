@@ -163,13 +163,17 @@ public static class SchemaFinalizer
         return new StatementOutcome(step.Statement, StatementStatus.Failed, error);
     }
 
+    private static readonly System.Text.RegularExpressions.Regex YugabyteDbIndex = new(
+        @"^CREATE\s+(UNIQUE\s+)?INDEX\s+(?!CONCURRENTLY\b)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     // What the statement is, from libpg_query's parse tree.
     private static Step Plan(SchemaStatement statement)
     {
         using var parse = PgQuery.PgQuery.Parse(statement.Sql);
         if (parse.Error is not null || parse.Statements.Count != 1)
         {
-            return new Step(statement, StepKind.Plain);
+            // PostgreSQL's parser rejects YugabyteDB-only DDL (an index key "(col) HASH"): still an index build.
+            return new Step(statement, YugabyteDbIndex.IsMatch(statement.Sql) ? StepKind.Index : StepKind.Plain);
         }
 
         var node = parse.Statements[0].Node;

@@ -21,10 +21,23 @@ public sealed class SchemaExportOptions
     public YbVersion TargetVersion { get; set; } = YbVersion.DefaultTarget;
 
     /// <summary>
-    /// Whether the target is YugabyteDB: only then may YugabyteDB-only DDL (HASH/ASC keys, SPLIT INTO,
-    /// colocation) be written. Off, the files also load on PostgreSQL. Nothing uses it yet.
+    /// Whether the target is YugabyteDB: only then is YugabyteDB-only DDL (HASH/ASC keys, SPLIT INTO,
+    /// colocation) written (see <see cref="YugabyteDbDdl"/>). Off (the default), the files also load on PostgreSQL.
     /// </summary>
-    public bool TargetIsYugabyteDb { get; set; } = true;
+    public bool TargetIsYugabyteDb { get; set; }
+
+    /// <summary>
+    /// YugabyteDB target only: the target database is colocated and tables (partition trees) smaller
+    /// than this many bytes on the source stay in its colocation tablet; larger ones get
+    /// WITH (COLOCATION = false). Null: colocation not asked.
+    /// </summary>
+    public long? ColocateBelowBytes { get; set; }
+
+    /// <summary>YugabyteDB target only: a table is pre-split into one tablet per this many source bytes (rounded up).</summary>
+    public long BytesPerTablet { get; set; } = 1L << 30;
+
+    /// <summary>YugabyteDB target only: the most tablets a table is pre-split into.</summary>
+    public int MaxTablets { get; set; } = 64;
 }
 
 /// <summary>A change the conversion made to a written file.</summary>
@@ -62,6 +75,12 @@ public sealed class SchemaExportResult
 
     /// <summary>Conversions from the source's types and expressions (lossy ones say what is lost).</summary>
     public IReadOnlyList<string> Conversions { get; init; } = Array.Empty<string>();
+
+    /// <summary>Whether YugabyteDB-only DDL was written (the target is YugabyteDB).</summary>
+    public bool TargetIsYugabyteDb { get; init; }
+
+    /// <summary>The YugabyteDB-only DDL written (sharding, pre-splitting, colocation), one line per decision.</summary>
+    public IReadOnlyList<string> Distribution { get; init; } = Array.Empty<string>();
 }
 
 /// <summary>
@@ -123,8 +142,16 @@ public static class SchemaExporter
             }
         }
 
+        // Findings and fixes are those of the PostgreSQL-form DDL: the linter reads PostgreSQL's grammar,
+        // so the YugabyteDB-only clauses are added only after it (on the same lines, so its positions hold).
         var final = engine.Lint(texts.Select(t => new SqlSource(t.Key, t.Value)).ToList());
-        var written = files.Select(f => f with { Text = texts[f.RelativePath] }).ToList();
+        IReadOnlyList<SchemaFile> written = files.Select(f => f with { Text = texts[f.RelativePath] }).ToList();
+        IReadOnlyList<string> distribution = Array.Empty<string>();
+        if (options.TargetIsYugabyteDb)
+        {
+            (written, distribution) = YugabyteDbDdl.Decorate(written, schema, options);
+        }
+
         foreach (var file in written)
         {
             File.WriteAllText(Path.Combine(schemaDirectory, file.Phase, file.Name), file.Text);
@@ -142,6 +169,8 @@ public static class SchemaExporter
                 f.Severity.ToString().ToLowerInvariant(), f.Message)).ToList(),
             Skipped = schema.Skipped,
             Conversions = schema.Conversions,
+            TargetIsYugabyteDb = options.TargetIsYugabyteDb,
+            Distribution = distribution,
         };
         SchemaReport.Write(exportResult, schemaDirectory);
         return exportResult;

@@ -23,11 +23,13 @@ public static class SchemaReport
             source = result.Source,
             serverVersion = result.ServerVersion,
             targetVersion = result.TargetVersion,
+            targetKind = result.TargetIsYugabyteDb ? "yugabytedb" : "postgresql",
             files = result.Files.Select(f => new { path = f.RelativePath, objects = f.Objects }),
             changes = result.Changes.Select(c => new { file = c.File, line = c.Line, ruleId = c.RuleId, title = c.Title }),
             findings = result.Findings.Select(f => new { file = f.File, line = f.Line, column = f.Column, ruleId = f.RuleId, severity = f.Severity, message = f.Message }),
             skipped = result.Skipped,
             conversions = result.Conversions,
+            distribution = result.Distribution,
             summary = new { files = result.Files.Count, objects = result.Files.Sum(f => f.Objects), changes = result.Changes.Count, findings = result.Findings.Count, skipped = result.Skipped.Count, conversions = result.Conversions.Count },
         };
         return JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) + "\n";
@@ -38,7 +40,10 @@ public static class SchemaReport
     {
         var s = new StringBuilder();
         s.Append("Schema export from ").Append(result.ServerVersion).Append(" (").Append(result.Source).Append(")\n");
-        s.Append("Target: YugabyteDB ").Append(result.TargetVersion).Append("\n\nFiles (apply in this order):\n");
+        s.Append("Target: YugabyteDB ").Append(result.TargetVersion).Append(result.TargetIsYugabyteDb
+            ? " (YugabyteDB-only DDL written: the files do not load on PostgreSQL)\n"
+            : " (no YugabyteDB-only DDL written: the files also load on PostgreSQL; --target-kind yugabytedb adds sharding and pre-splitting)\n");
+        s.Append("\nFiles (apply in this order):\n");
         foreach (var file in result.Files)
         {
             s.Append("  ").Append(file.RelativePath).Append(": ").Append(file.Objects).Append(" object(s)\n");
@@ -63,6 +68,15 @@ public static class SchemaReport
             foreach (var conversion in result.Conversions)
             {
                 s.Append("  ").Append(conversion).Append('\n');
+            }
+        }
+
+        if (result.TargetIsYugabyteDb)
+        {
+            s.Append("\nYugabyteDB distribution: ").Append(result.Distribution.Count).Append('\n');
+            foreach (var line in result.Distribution)
+            {
+                s.Append("  ").Append(line).Append('\n');
             }
         }
 

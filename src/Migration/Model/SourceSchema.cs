@@ -119,6 +119,12 @@ public sealed class TableInfo
     /// <summary>COMMENT ON TABLE.</summary>
     public string? Comment { get; set; }
 
+    /// <summary>Bytes on the source with indexes and TOAST (pg_total_relation_size; 0 for a partitioned parent), null when unknown.</summary>
+    public long? SizeBytes { get; set; }
+
+    /// <summary>The planner's row estimate (reltuples), null when never analyzed or unknown.</summary>
+    public long? RowEstimate { get; set; }
+
     /// <summary>The quoted, qualified name.</summary>
     public string QualifiedName => Sql.SqlIdentifier.Qualify(Schema, Name);
 }

@@ -154,7 +154,8 @@ public sealed class PostgreSqlSource : ISourceDatabase
             "CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END, " +
             "pn.nspname, pc.relname, CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END, " +
             "pg_catalog.obj_description(c.oid, 'pg_class'), " +
-            "EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i2 WHERE i2.inhrelid = c.oid) AND NOT c.relispartition " +
+            "EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i2 WHERE i2.inhrelid = c.oid) AND NOT c.relispartition, " +
+            "pg_catalog.pg_total_relation_size(c.oid), CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END " +
             "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
             "LEFT JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid AND c.relispartition " +
             "LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace " +
@@ -167,6 +168,8 @@ public sealed class PostgreSqlSource : ISourceDatabase
                     PartitionKey = Nullable(r, 4),
                     PartitionBound = Nullable(r, 7),
                     Comment = Nullable(r, 8),
+                    SizeBytes = r.IsDBNull(10) ? null : r.GetInt64(10),
+                    RowEstimate = r.IsDBNull(11) ? null : r.GetInt64(11),
                 };
                 if (!r.IsDBNull(5))
                 {
