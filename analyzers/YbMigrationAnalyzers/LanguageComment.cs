@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -40,7 +41,7 @@ internal static class LanguageComment
         var token = syntax.GetFirstToken();
         var top = Outermost(operation, token);
         var owner = Owner(top.Syntax);
-        if (!HasMarker(token.LeadingTrivia) && (owner is null || !HasMarker(owner.GetFirstToken().LeadingTrivia)))
+        if (!HasMarker(token) && (owner is null || !HasMarker(owner.GetFirstToken())))
         {
             return false;
         }
@@ -94,9 +95,13 @@ internal static class LanguageComment
         };
     }
 
-    // The last comment before the token (blank lines and doc comments in between are allowed).
-    private static bool HasMarker(SyntaxTriviaList trivia)
+    // The last comment before the token (blank lines and doc comments in between are allowed). A
+    // comment on the same line after the previous token (= /* language=sql */ "...") is that
+    // token's trailing trivia.
+    private static bool HasMarker(SyntaxToken token)
     {
+        var trivia = new List<SyntaxTrivia>(token.GetPreviousToken().TrailingTrivia);
+        trivia.AddRange(token.LeadingTrivia);
         for (var i = trivia.Count - 1; i >= 0; i--)
         {
             var item = trivia[i];

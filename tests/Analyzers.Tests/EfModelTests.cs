@@ -79,6 +79,7 @@ public class EfModelTests
     public Task Unlogged_tables_follow_the_target_version(string target, bool reported)
     {
         var unlogged = reported ? "{|YB1002:IsUnlogged|}" : "IsUnlogged";
+        var unloggedAnnotation = reported ? "{|YB1002:Unlogged|}" : "Unlogged";
         var test = Verify.Test($$"""
             using Microsoft.EntityFrameworkCore;
             class Db : DbContext
@@ -89,6 +90,17 @@ public class EfModelTests
                     b.Entity<Item>().IsUnlogged(false);
                     b.Entity<Item>().HasIndex(i => i.Name).HasMethod({|YB1003:"gist"|});
                 }
+            }
+
+            class Initial : Microsoft.EntityFrameworkCore.Migrations.Migration
+            {
+                protected override void Up(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder migrationBuilder)
+                {
+                    migrationBuilder.CreateTable(name: "cache", columns: table => new { id = table.Column<int>(nullable: false) })
+                        .Annotation({{unloggedAnnotation}}, true);
+                }
+
+                private const string Unlogged = "Npgsql:UnloggedTable";
             }
             """ + Entities);
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\nyb_migrate.target_version = " + target + "\n"));
