@@ -114,15 +114,10 @@ public class EfModelTests
         using Microsoft.EntityFrameworkCore.Migrations;
         class Initial : Migration
         {
-            // Consts: the test markup cannot hold a colon in the marked text.
-            private const string Postgis = "Npgsql:PostgresExtension:postgis";
-            private const string Unlogged = "Npgsql:UnloggedTable";
-            private const string FillFactor = "Npgsql:StorageParameter:fillfactor";
-
             protected override void Up(MigrationBuilder migrationBuilder)
             {
                 migrationBuilder.AlterDatabase()
-                    .Annotation({|YB1030:Postgis|}, ",,")
+                    .Annotation({|YB1030:"Npgsql:PostgresExtension:postgis"|}, ",,")
                     .Annotation("Npgsql:PostgresExtension:pgcrypto", ",,");
 
                 migrationBuilder.CreateTable(
@@ -135,7 +130,7 @@ public class EfModelTests
                         xmin2 = table.Column<uint>(type: "xid", nullable: false),
                     },
                     constraints: table => table.PrimaryKey("pk_items", x => x.id))
-                    .Annotation(Unlogged, true)
+                    .Annotation("Npgsql:UnloggedTable", true)
                     .Annotation("Npgsql:StorageParameter:fillfactor", 70);
 
                 migrationBuilder.CreateTable(
@@ -147,10 +142,10 @@ public class EfModelTests
                     .Annotation("Npgsql:IndexMethod", {|YB1003:"gist"|});
                 migrationBuilder.CreateIndex(name: "ix_name", table: "items", column: "name")
                     .Annotation("Npgsql:IndexMethod", "btree")
-                    .Annotation({|YB1004:FillFactor|}, 70);
+                    .Annotation({|YB1004:"Npgsql:StorageParameter:fillfactor"|}, 70);
 
                 migrationBuilder.AlterTable(name: "items")
-                    .Annotation({|YB1036:FillFactor|}, 70);
+                    .Annotation({|YB1036:"Npgsql:StorageParameter:fillfactor"|}, 70);
 
                 migrationBuilder.AddColumn<uint>(name: {|YB3002:"xmin"|}, table: "items", type: "xid", rowVersion: true, nullable: false);
                 migrationBuilder.AddColumn<uint>(name: "xmin2", table: "items", type: "xid", nullable: false);
