@@ -19,6 +19,8 @@ internal sealed class AnalysisSession
     private readonly Compilation _compilation;
     private readonly AnalyzerOptions _options;
     private readonly SqlTargets _targets;
+    private readonly EfModelTargets _model;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<Finding>> _constructs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LintEngine> _engines = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _reported = new(StringComparer.Ordinal);
     private int _parserMissing;
@@ -28,12 +30,67 @@ internal sealed class AnalysisSession
         _compilation = compilation;
         _options = options;
         _targets = new SqlTargets(compilation);
+        _model = new EfModelTargets(compilation);
     }
 
     public void AnalyzeInvocation(OperationAnalysisContext context)
     {
         var invocation = (IInvocationOperation)context.Operation;
         Analyze(context, uses => _targets.FindInArguments(invocation.TargetMethod, invocation.Arguments, null, uses));
+        if (_model.IsEnabled)
+        {
+            AnalyzeModel(context, invocation);
+        }
+    }
+
+    /// <summary>
+    /// A string literal (or an interpolated string) marked as SQL by a comment directly before it,
+    /// or before the declaration or assignment it initializes: <c>// language=sql</c>,
+    /// <c>/* language=postgresql */</c> (the convention Rider uses).
+    /// </summary>
+    public void AnalyzeMarkedLiteral(OperationAnalysisContext context)
+    {
+        if (LanguageComment.Marks(context.Operation, out var marked))
+        {
+            Analyze(context, uses => uses.Add(new SqlUse(marked, PlaceholderStyle.AtName | PlaceholderStyle.BraceIndex, false)));
+        }
+    }
+
+    // EF Core configuration that the Npgsql provider turns into DDL: the DDL is linted as SQL and
+    // the expected rule's findings are reported on the C# construct.
+    private void AnalyzeModel(OperationAnalysisContext context, IInvocationOperation invocation)
+    {
+        if (Volatile.Read(ref _parserMissing) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var constructs = new List<ModelConstruct>();
+            _model.Find(invocation, constructs);
+            foreach (var construct in constructs)
+            {
+                var options = _options.AnalyzerConfigOptionsProvider.GetOptions(invocation.Syntax.SyntaxTree);
+                var key = TargetVersion(options) + "\n" + construct.Sql;
+                var findings = _constructs.GetOrAdd(key, _ => Engine(options).Lint(construct.Sql, "model.sql").Findings);
+                foreach (var finding in findings)
+                {
+                    if (finding.Rule.Id == construct.RuleId && Descriptors.ById.TryGetValue(finding.Rule.Id, out var descriptor))
+                    {
+                        Report(context, Diagnostic.Create(descriptor, construct.Location, finding.Message));
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            Report(context, Failure(e, invocation.Syntax.GetLocation()));
+        }
     }
 
     public void AnalyzeObjectCreation(OperationAnalysisContext context)
@@ -246,13 +303,15 @@ internal sealed class AnalysisSession
         return Diagnostic.Create(Descriptors.AnalyzerFailure, location, e.GetType().Name + ": " + e.Message);
     }
 
+    private string TargetVersion(AnalyzerConfigOptions options) =>
+        Read(options, SqlAnalyzer.TargetVersionKey)
+        ?? Read(_options.AnalyzerConfigOptionsProvider.GlobalOptions, SqlAnalyzer.TargetVersionKey)
+        ?? Read(_options.AnalyzerConfigOptionsProvider.GlobalOptions, SqlAnalyzer.TargetVersionProperty)
+        ?? string.Empty;
+
     private LintEngine Engine(AnalyzerConfigOptions options)
     {
-        var configured = Read(options, SqlAnalyzer.TargetVersionKey)
-                         ?? Read(_options.AnalyzerConfigOptionsProvider.GlobalOptions, SqlAnalyzer.TargetVersionKey)
-                         ?? Read(_options.AnalyzerConfigOptionsProvider.GlobalOptions, SqlAnalyzer.TargetVersionProperty)
-                         ?? string.Empty;
-        return _engines.GetOrAdd(configured, text =>
+        return _engines.GetOrAdd(TargetVersion(options), text =>
         {
             var lintOptions = new LintOptions();
             if (YbVersion.TryParse(text, out var version) && version is not null)

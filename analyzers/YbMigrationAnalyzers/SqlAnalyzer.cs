@@ -5,7 +5,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace YbMigrationAnalyzers;
 
 /// <summary>
-/// Lints SQL embedded in C# (Npgsql, Dapper, EF Core, <c>[StringSyntax("PostgreSQL")]</c>) and
+/// Lints SQL embedded in C# (Npgsql, Dapper, EF Core, <c>[StringSyntax("PostgreSQL")]</c>, literals
+/// after a <c>// language=sql</c> comment), EF Core model configuration and migrations, and
 /// <c>.sql</c> AdditionalFiles with the YugabyteDB rule engine, and reports each finding exactly
 /// under the offending SQL inside the literal.
 /// </summary>
@@ -33,6 +34,7 @@ public sealed class SqlAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(session.AnalyzeObjectCreation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(session.AnalyzeAssignment, OperationKind.SimpleAssignment);
             start.RegisterOperationAction(session.AnalyzeInitializer, OperationKind.PropertyInitializer, OperationKind.FieldInitializer);
+            start.RegisterOperationAction(session.AnalyzeMarkedLiteral, OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Utf8String);
             start.RegisterAdditionalFileAction(session.AnalyzeAdditionalFile);
         });
     }
