@@ -24,7 +24,7 @@ public static class RulesMarkdown
         md.Append("## Index\n\n| ID | Title | Severity | Category | Versions | Fix |\n|---|---|---|---|---|---|\n");
         foreach (var rule in rules)
         {
-            md.Append($"| [{rule.Id}](#{rule.Id.ToLowerInvariant()}) | {rule.Title} | {rule.DefaultSeverity.ToString().ToLowerInvariant()} | {CategoryText(rule.Category)} | {rule.Availability.Describe()} | {(rule.HasFix ? "yes" : "")} |\n");
+            md.Append($"| [{rule.Id}](#{rule.Id.ToLowerInvariant()}) | {rule.Title} | {rule.DefaultSeverity.ToString().ToLowerInvariant()} | {CategoryText(rule.Category)} | {VersionsText(rule)} | {(rule.HasFix ? "yes" : "")} |\n");
         }
 
         foreach (var rule in rules)
@@ -32,7 +32,7 @@ public static class RulesMarkdown
             md.Append($"\n## {rule.Id}\n\n### {rule.Title}\n\n");
             md.Append($"- Severity: {rule.DefaultSeverity.ToString().ToLowerInvariant()}\n");
             md.Append($"- Category: {CategoryText(rule.Category)}\n");
-            md.Append($"- YugabyteDB versions: {rule.Availability.Describe()}\n");
+            md.Append($"- YugabyteDB versions: {VersionsText(rule)}\n");
             md.Append($"- Automatic fix: {(rule.HasFix ? "yes (`dotnet yb-migrate lint --fix`)" : "no")}\n\n");
             md.Append($"**What it detects.** {rule.Docs.Detects}\n\n");
             md.Append($"**Why it matters on YugabyteDB.** {rule.Docs.Why}\n\n");
@@ -44,6 +44,10 @@ public static class RulesMarkdown
 
         return md.ToString();
     }
+
+    // The engine's own diagnostics are about the input, not about a YugabyteDB version.
+    private static string VersionsText(RuleDescriptor rule) =>
+        rule.Category == RuleCategory.Syntax ? "any (reported by the engine)" : rule.Availability.Describe();
 
     /// <summary>The category as written in the docs.</summary>
     public static string CategoryText(RuleCategory category) => category switch
