@@ -41,24 +41,50 @@ smoke() { # name, command succeeded (0/1)
 # does not change between packs: drop the copy NuGet cached from an earlier pack first).
 rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/ybmigrate"
 tool_dir=$(mktemp -d)
+trap './scripts/pg-cluster.sh stop || true; rm -rf "$tool_dir"' EXIT
 set +e
 dotnet tool install YbMigrate --tool-path "$tool_dir" --add-source "$packages" --version "$version" >/dev/null \
   && "$tool_dir/dotnet-yb-migrate" lint samples/sql --format json > "$results/tool-lint.json"
 lint_status=$?
 set -e
-rm -rf "$tool_dir"
 if [ "$lint_status" -eq 1 ] && grep -q '"ruleId"' "$results/tool-lint.json"; then ok=0; else ok=1; fi
 smoke "tool smoke test (packed dotnet-yb-migrate installs and lints samples/sql, exit 1 with findings)" $ok
 
-# The analyzer in a real build: samples/ShopApp references YbMigrationAnalyzers from the packages
-# just made; the compiler must report the SQL findings at their place in the C# source and .sql files.
+# The analyzer in real builds: samples/ShopApp references YbMigrationAnalyzers from the packages
+# just made; the compiler must report the SQL findings at their place in the C# source and .sql
+# files, with the compiler server and without it.
+shop_build() { # log name, extra arguments
+  set +e
+  dotnet build samples/ShopApp --nologo "${@:2}" > "$results/$1" 2>&1
+  set -e
+}
+shop_findings() { # log name
+  grep -q 'OrderStore.cs(19,68): error YB3002' "$results/$1" \
+    && grep -q 'reports.sql(2,21): error YB3005' "$results/$1" \
+    && grep -q 'ShopContext.cs(30,70): error YB1003' "$results/$1" \
+    && grep -q 'Initial.cs(12,47): error YB1003' "$results/$1" \
+    && ! grep -q 'AD0001' "$results/$1"
+}
+for server in true false; do
+  shop_build "shopapp-build-server-$server.log" --no-incremental -p:UseSharedCompilation=$server
+  if shop_findings "shopapp-build-server-$server.log"; then ok=0; else ok=1; fi
+  smoke "analyzer smoke test (packed YbMigrationAnalyzers in dotnet build of samples/ShopApp, UseSharedCompilation=$server)" $ok
+done
+
+# Without libpg_query the analyzer reports it once, saying how to install it, and never fails the compiler.
+YB_MIGRATE_LIBPG_QUERY=/nonexistent/libpg_query.so shop_build shopapp-build-no-parser.log --no-incremental -p:UseSharedCompilation=false -nodeReuse:false
+if grep -q 'apt-get install libpg-query-dev' "$results/shopapp-build-no-parser.log" \
+   && [ "$(grep -E '(warning|error) YB0004' "$results/shopapp-build-no-parser.log" | sed 's/ \[.*//' | sort -u | wc -l)" -eq 1 ] \
+   && ! grep -q 'AD0001' "$results/shopapp-build-no-parser.log"; then ok=0; else ok=1; fi
+smoke "analyzer without libpg_query (one YB0004 with the install hint, no AD0001)" $ok
+
+# dotnet yb-migrate analyze on the sample application, through MSBuildWorkspace.
 set +e
-dotnet build samples/ShopApp --nologo > "$results/shopapp-build.log" 2>&1
+"$tool_dir/dotnet-yb-migrate" analyze samples/ShopApp/ShopApp.csproj --format json > "$results/tool-analyze.json" 2> "$results/tool-analyze.err"
+analyze_status=$?
 set -e
-if grep -q 'OrderStore.cs(19,68): error YB3002' "$results/shopapp-build.log" \
-   && grep -q 'reports.sql(2,21): error YB3005' "$results/shopapp-build.log" \
-   && ! grep -q 'AD0001' "$results/shopapp-build.log"; then ok=0; else ok=1; fi
-smoke "analyzer smoke test (packed YbMigrationAnalyzers reports in dotnet build of samples/ShopApp)" $ok
+if [ "$analyze_status" -eq 1 ] && grep -q '"ruleId": "YB3014"' "$results/tool-analyze.json" && grep -q '"ruleId": "YB1030"' "$results/tool-analyze.json"; then ok=0; else ok=1; fi
+smoke "tool analyze smoke test (dotnet-yb-migrate analyze samples/ShopApp finds the embedded SQL findings)" $ok
 
 echo "${passed} passed, ${failed} failed"
 [ "$test_status" -eq 0 ] && [ "$smoke_status" -eq 0 ]
