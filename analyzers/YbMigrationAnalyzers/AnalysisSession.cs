@@ -290,7 +290,7 @@ internal sealed class AnalysisSession
     }
 
     // A missing libpg_query is reported once per compilation; any other failure once per SQL text.
-    private Diagnostic? Failure(Exception e, Location location)
+    internal Diagnostic? Failure(Exception e, Location location)
     {
         var missing = e as LibPgQueryNotFoundException ?? e.InnerException as LibPgQueryNotFoundException;
         if (missing is not null)
