@@ -48,6 +48,38 @@ public sealed class SchemaCommandTests : IDisposable
     }
 
     [Fact]
+    public void Include_ownership_writes_owner_to_and_names_the_roles()
+    {
+        var server = Environment.GetEnvironmentVariable("YB_MIGRATE_TEST_PG")
+            ?? throw new InvalidOperationException("YB_MIGRATE_TEST_PG is not set: run scripts/test.sh, or `scripts/pg-cluster.sh start` then `eval \"$(scripts/pg-cluster.sh env)\"`.");
+        var name = "ybm_cli_" + Guid.NewGuid().ToString("N")[..16];
+        Execute(server, $"CREATE DATABASE {name}");
+        try
+        {
+            var database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+            Execute(database, "CREATE TABLE items (id int PRIMARY KEY);");
+            var user = new NpgsqlConnectionStringBuilder(server).Username!;
+
+            var (exit, output, error) = Run("schema", "export", "--source", database, "--out", _dir, "--schemas", "public", "--include-ownership");
+
+            Assert.True(exit == 0, error);
+            Assert.Contains($"ownership written: the target needs the role(s) {user}", output);
+            Assert.Contains("ALTER TABLE public.items OWNER TO ", File.ReadAllText(Path.Combine(_dir, "schema", "pre-data", "06-tables.sql")));
+
+            (exit, output, error) = Run("schema", "export", "--source", database, "--out", _dir, "--schemas", "public");
+
+            Assert.True(exit == 0, error);
+            Assert.DoesNotContain("ownership", output);
+            Assert.DoesNotContain("OWNER TO", File.ReadAllText(Path.Combine(_dir, "schema", "pre-data", "06-tables.sql")));
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            Execute(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
+    }
+
+    [Fact]
     public void Target_kind_yugabytedb_writes_hash_sharded_keys_and_the_default_does_not()
     {
         var server = Environment.GetEnvironmentVariable("YB_MIGRATE_TEST_PG")

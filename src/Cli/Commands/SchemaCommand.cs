@@ -36,11 +36,15 @@ internal static class SchemaCommand
         {
             Description = "yugabytedb only: the target database is colocated; tables smaller than SIZE (e.g. 100MB) stay colocated, larger ones get WITH (COLOCATION = false)",
         };
+        var includeOwnership = new Option<bool>("--include-ownership")
+        {
+            Description = "Write ALTER ... OWNER TO after each object (the report lists the roles the target must have)",
+        };
         var maxTablets = new Option<int?>("--max-tablets") { Description = "yugabytedb only: most tablets a large table is pre-split into (one per GB of source size; default 64)" };
 
         var export = new Command("export", "Write the source schema as ordered pre-data/post-data SQL files converted for YugabyteDB, with a report.")
         {
-            source, sourceType, outDir, schemas, target, targetKind, colocateBelow, maxTablets,
+            source, sourceType, outDir, schemas, target, targetKind, colocateBelow, maxTablets, includeOwnership,
         };
         export.SetAction(parse => Export(output, error,
             parse.GetValue(source) ?? Environment.GetEnvironmentVariable(SourceVariable),
@@ -48,7 +52,8 @@ internal static class SchemaCommand
             parse.GetValue(outDir)!,
             parse.GetValue(schemas),
             parse.GetValue(target),
-            new YugabyteDbChoice(parse.GetValue(targetKind) == "yugabytedb", parse.GetValue(colocateBelow), parse.GetValue(maxTablets))));
+            new YugabyteDbChoice(parse.GetValue(targetKind) == "yugabytedb", parse.GetValue(colocateBelow), parse.GetValue(maxTablets)),
+            parse.GetValue(includeOwnership)));
 
         return new Command("schema", "Schema migration: export the source schema, import it into the target.")
         {
@@ -60,7 +65,7 @@ internal static class SchemaCommand
     private sealed record YugabyteDbChoice(bool Target, string? ColocateBelow, int? MaxTablets);
 
     private static int Export(TextWriter output, TextWriter error, string? connection, string sourceType, string outDir, string? schemas, string? target,
-        YugabyteDbChoice yugabyteDb)
+        YugabyteDbChoice yugabyteDb, bool includeOwnership)
     {
         if (!yugabyteDb.Target && (yugabyteDb.ColocateBelow is not null || yugabyteDb.MaxTablets is not null))
         {
@@ -85,6 +90,7 @@ internal static class SchemaCommand
             OutputDirectory = outDir,
             Schemas = (schemas ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             TargetIsYugabyteDb = yugabyteDb.Target,
+            IncludeOwnership = includeOwnership,
         };
         if (yugabyteDb.MaxTablets is { } max)
         {
@@ -112,6 +118,11 @@ internal static class SchemaCommand
             output.WriteLine(result.TargetIsYugabyteDb
                 ? $"YugabyteDB-only DDL written ({result.Distribution.Count} decision(s) in the report): the files load on YugabyteDB only"
                 : "no YugabyteDB-only DDL written: the files load on PostgreSQL and YugabyteDB");
+            if (result.IncludesOwnership)
+            {
+                output.WriteLine($"ownership written: the target needs the role(s) {string.Join(", ", result.OwnerRoles)}");
+            }
+
             return CliApp.Success;
         }
         catch (FormatException ex)

@@ -38,6 +38,12 @@ public sealed class SchemaExportOptions
 
     /// <summary>YugabyteDB target only: the most tablets a table is pre-split into.</summary>
     public int MaxTablets { get; set; } = 64;
+
+    /// <summary>
+    /// Write each object's owner (ALTER ... OWNER TO role) after it; the roles must exist on the target
+    /// (the report lists them). Off (the default): the objects belong to whoever runs the import.
+    /// </summary>
+    public bool IncludeOwnership { get; set; }
 }
 
 /// <summary>A change the conversion made to a written file.</summary>
@@ -81,6 +87,12 @@ public sealed class SchemaExportResult
 
     /// <summary>The YugabyteDB-only DDL written (sharding, pre-splitting, colocation), one line per decision.</summary>
     public IReadOnlyList<string> Distribution { get; init; } = Array.Empty<string>();
+
+    /// <summary>Whether ownership was written (--include-ownership).</summary>
+    public bool IncludesOwnership { get; init; }
+
+    /// <summary>The roles the written OWNER TO statements name: they must exist on the target before the import.</summary>
+    public IReadOnlyList<string> OwnerRoles { get; init; } = Array.Empty<string>();
 }
 
 /// <summary>
@@ -96,7 +108,8 @@ public static class SchemaExporter
     public static SchemaExportResult Export(ISourceDatabase source, SchemaExportOptions options)
     {
         var schema = source.ReadSchema(options.Schemas);
-        var files = SchemaScript.Generate(schema);
+        var ownerRoles = options.IncludeOwnership ? new SortedSet<string>(StringComparer.Ordinal) : null;
+        var files = SchemaScript.Generate(schema, ownerRoles);
         var schemaDirectory = Path.Combine(options.OutputDirectory, "schema");
         foreach (var phase in new[] { SchemaScript.PreData, SchemaScript.PostData, SchemaScript.Review })
         {
@@ -171,6 +184,8 @@ public static class SchemaExporter
             Conversions = schema.Conversions,
             TargetIsYugabyteDb = options.TargetIsYugabyteDb,
             Distribution = distribution,
+            IncludesOwnership = options.IncludeOwnership,
+            OwnerRoles = ownerRoles?.ToList() ?? new List<string>(),
         };
         SchemaReport.Write(exportResult, schemaDirectory);
         return exportResult;

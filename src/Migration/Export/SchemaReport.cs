@@ -30,6 +30,7 @@ public static class SchemaReport
             skipped = result.Skipped,
             conversions = result.Conversions,
             distribution = result.Distribution,
+            ownership = result.IncludesOwnership ? new { roles = result.OwnerRoles } : null,
             summary = new { files = result.Files.Count, objects = result.Files.Sum(f => f.Objects), changes = result.Changes.Count, findings = result.Findings.Count, skipped = result.Skipped.Count, conversions = result.Conversions.Count },
         };
         return JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) + "\n";
@@ -77,6 +78,15 @@ public static class SchemaReport
             foreach (var line in result.Distribution)
             {
                 s.Append("  ").Append(line).Append('\n');
+            }
+        }
+
+        if (result.IncludesOwnership)
+        {
+            s.Append("\nOwnership written: the target must have these roles before the import: ").Append(result.OwnerRoles.Count).Append('\n');
+            foreach (var role in result.OwnerRoles)
+            {
+                s.Append("  ").Append(role).Append('\n');
             }
         }
 

@@ -34,24 +34,67 @@ public static class SchemaScript
     /// <summary>Folder of source definitions kept for review as comments; never applied.</summary>
     public const string Review = "review";
 
-    /// <summary>The files, in the order they are to be applied; empty ones are left out.</summary>
-    public static IReadOnlyList<SchemaFile> Generate(SourceSchema schema)
+    /// <summary>
+    /// The files, in the order they are to be applied; empty ones are left out. With
+    /// <paramref name="ownerRoles"/> each object's owner is set (ALTER ... OWNER TO) right after it and every
+    /// role named is added to the set; without it ownership is left to whoever runs the import.
+    /// </summary>
+    public static IReadOnlyList<SchemaFile> Generate(SourceSchema schema, ISet<string>? ownerRoles = null)
     {
+        void Own(StringBuilder s, string target, string? owner)
+        {
+            if (ownerRoles is not null && owner is not null)
+            {
+                s.Append("ALTER ").Append(target).Append(" OWNER TO ").Append(Quote(owner)).Append(";\n");
+                ownerRoles.Add(owner);
+            }
+        }
+
         var files = new List<SchemaFile>
         {
-            File(PreData, "01-schemas.sql", schema.Schemas, WriteSchema),
+            File(PreData, "01-schemas.sql", schema.Schemas, (s, n) =>
+            {
+                WriteSchema(s, n);
+                // PostgreSQL 15's public schema belongs to pg_database_owner, a role older servers (and YugabyteDB) lack.
+                Own(s, "SCHEMA " + Quote(n.Name), n.Name == "public" && n.Owner == "pg_database_owner" ? null : n.Owner);
+            }),
             File(PreData, "02-extensions.sql", schema.Extensions, (s, x) =>
                 s.Append("CREATE EXTENSION IF NOT EXISTS ").Append(Quote(x.Name)).Append(" WITH SCHEMA ").Append(Quote(x.Schema)).Append(";\n")),
-            File(PreData, "03-types.sql", schema.Enums.Cast<object>().Concat(schema.Domains).Concat(schema.CompositeTypes).ToList(), WriteType),
-            File(PreData, "04-sequences.sql", schema.Sequences.Where(q => !q.IsIdentity).ToList(), WriteSequence),
-            File(PreData, "05-functions.sql", schema.Functions.Where(f => !f.UsesRelationRowType).ToList(), WriteFunction, FunctionPreamble),
-            TablesFile(schema),
-            File(PreData, "07-views.sql", schema.Views, WriteView),
-            File(PreData, "08-functions-on-relations.sql", schema.Functions.Where(f => f.UsesRelationRowType).ToList(), WriteFunction, FunctionPreamble),
-            File(PostData, "01-indexes.sql", schema.Indexes, (s, i) => s.Append(IndexDefinition(i)).Append(";\n")),
+            File(PreData, "03-types.sql", schema.Enums.Cast<object>().Concat(schema.Domains).Concat(schema.CompositeTypes).ToList(), (s, t) =>
+            {
+                WriteType(s, t);
+                var (target, owner) = TypeOwner(t);
+                Own(s, target, owner);
+            }),
+            File(PreData, "04-sequences.sql", schema.Sequences.Where(q => !q.IsIdentity).ToList(), (s, q) =>
+            {
+                WriteSequence(s, q);
+                // A serial's sequence too: OWNED BY (after the tables) wants the table's owner on it.
+                Own(s, "SEQUENCE " + Qualify(q.Schema, q.Name), q.Owner);
+            }),
+            File(PreData, "05-functions.sql", schema.Functions.Where(f => !f.UsesRelationRowType).ToList(), (s, f) =>
+            {
+                WriteFunction(s, f);
+                Own(s, FunctionTarget(f), f.Owner);
+            }, FunctionPreamble),
+            TablesFile(schema, (s, t) => Own(s, "TABLE " + t.QualifiedName, t.Owner)),
+            File(PreData, "07-views.sql", schema.Views, (s, v) =>
+            {
+                WriteView(s, v);
+                Own(s, (v.Materialized ? "MATERIALIZED VIEW " : "VIEW ") + Qualify(v.Schema, v.Name), v.Owner);
+            }),
+            File(PreData, "08-functions-on-relations.sql", schema.Functions.Where(f => f.UsesRelationRowType).ToList(), (s, f) =>
+            {
+                WriteFunction(s, f);
+                Own(s, FunctionTarget(f), f.Owner);
+            }, FunctionPreamble),
+            IndexesFile(schema),
             File(PostData, "02-constraints.sql", schema.PostDataConstraints, (s, c) =>
+            {
                 s.Append("ALTER TABLE ").Append(Qualify(c.Schema, c.Table)).Append(" ADD CONSTRAINT ").Append(Quote(c.Name)).Append(' ')
-                    .Append(c.Definition).Append(";\n")),
+                    .Append(c.Definition).Append(";\n");
+                ConstraintComment(s, c);
+            }),
             File(PostData, "03-triggers.sql", schema.Triggers, WriteTrigger),
             File(PostData, "04-sequence-values.sql", schema.Sequences.Where(q => q.LastValue is not null).ToList(), (s, q) =>
                 s.Append("SELECT pg_catalog.setval(").Append(Literal(Qualify(q.Schema, q.Name))).Append(", ").Append(q.LastValue).Append(", true);\n")),
@@ -146,11 +189,15 @@ public static class SchemaScript
         (withType ? $"{separator}AS {q.DataType}" : "") + $"{separator}START WITH {q.Start}{separator}INCREMENT BY {q.Increment}{separator}MINVALUE {q.Min}" +
         $"{separator}MAXVALUE {q.Max}{separator}CACHE {q.Cache}{separator}{(q.Cycle ? "CYCLE" : "NO CYCLE")}";
 
-    private static SchemaFile TablesFile(SourceSchema schema)
+    private static SchemaFile TablesFile(SourceSchema schema, System.Action<StringBuilder, TableInfo> own)
     {
         var identities = schema.Sequences.Where(q => q.IsIdentity && q.OwnedBy is not null)
             .ToDictionary(q => (q.OwnedBy!.Schema, q.OwnedBy.Table, q.OwnedBy.Column));
-        var file = File(PreData, "06-tables.sql", schema.Tables, (s, t) => WriteTable(s, t, identities));
+        var file = File(PreData, "06-tables.sql", schema.Tables, (s, t) =>
+        {
+            WriteTable(s, t, identities);
+            own(s, t);
+        });
         var owned = schema.Sequences.Where(q => !q.IsIdentity && q.OwnedBy is not null).ToList();
         if (owned.Count == 0)
         {
@@ -199,7 +246,45 @@ public static class SchemaScript
         {
             Comment(s, "COLUMN " + t.QualifiedName + "." + Quote(column.Name), column.Comment);
         }
+
+        foreach (var constraint in t.InlineConstraints)
+        {
+            ConstraintComment(s, constraint);
+        }
     }
+
+    private static void ConstraintComment(StringBuilder s, ConstraintInfo c) =>
+        Comment(s, "CONSTRAINT " + Quote(c.Name) + " ON " + Qualify(c.Schema, c.Table), c.Comment);
+
+    // The index comments come after all the indexes: finalize builds a run of consecutive CREATE INDEX at once.
+    private static SchemaFile IndexesFile(SourceSchema schema)
+    {
+        var file = File(PostData, "01-indexes.sql", schema.Indexes, (s, i) => s.Append(IndexDefinition(i)).Append(";\n"));
+        var commented = schema.Indexes.Where(i => i.Comment is not null).ToList();
+        if (commented.Count == 0)
+        {
+            return file;
+        }
+
+        var text = new StringBuilder(file.Text).Append('\n');
+        foreach (var index in commented)
+        {
+            Comment(text, "INDEX " + Qualify(index.Schema, index.Name), index.Comment);
+        }
+
+        return file with { Text = text.ToString() };
+    }
+
+    private static string FunctionTarget(FunctionInfo f) =>
+        (f.IsProcedure ? "PROCEDURE " : "FUNCTION ") + Qualify(f.Schema, f.Name) + "(" + f.IdentityArguments + ")";
+
+    private static (string Target, string? Owner) TypeOwner(object type) => type switch
+    {
+        EnumTypeInfo e => ("TYPE " + Qualify(e.Schema, e.Name), e.Owner),
+        DomainInfo d => ("DOMAIN " + Qualify(d.Schema, d.Name), d.Owner),
+        CompositeTypeInfo c => ("TYPE " + Qualify(c.Schema, c.Name), c.Owner),
+        _ => ("", null),
+    };
 
     private static string ColumnDefinition(TableInfo t, ColumnInfo c, Dictionary<(string, string, string), SequenceInfo> identities)
     {
@@ -250,7 +335,7 @@ public static class SchemaScript
     private static void WriteFunction(StringBuilder s, FunctionInfo f)
     {
         s.Append(f.Definition.TrimEnd()).Append(";\n");
-        Comment(s, (f.IsProcedure ? "PROCEDURE " : "FUNCTION ") + Qualify(f.Schema, f.Name) + "(" + f.IdentityArguments + ")", f.Comment);
+        Comment(s, FunctionTarget(f), f.Comment);
     }
 
     // Comments only: the source's own dialect, to be ported by hand; import and finalize never read this folder.
@@ -276,6 +361,8 @@ public static class SchemaScript
         {
             s.Append("ALTER TABLE ").Append(Qualify(t.Schema, t.Table)).Append(" DISABLE TRIGGER ").Append(Quote(t.Name)).Append(";\n");
         }
+
+        Comment(s, "TRIGGER " + Quote(t.Name) + " ON " + Qualify(t.Schema, t.Table), t.Comment);
     }
 
     // An index of a partitioned table is printed "ON ONLY parent"; created on the parent without

@@ -60,25 +60,25 @@ public sealed class SourceSchema
 /// <summary>A source definition kept for review, not executed: <paramref name="Kind"/> e.g. "CHECK", "VIEW".</summary>
 public sealed record ReviewItem(string Kind, string Schema, string Name, string? Table, string SourceDefinition, string Note);
 
-/// <summary>A schema.</summary>
-public sealed record SchemaInfo(string Name, string? Comment);
+/// <summary>A schema. <c>Owner</c> on this and the other objects is the owning role, null when not read.</summary>
+public sealed record SchemaInfo(string Name, string? Comment, string? Owner = null);
 
 /// <summary>An extension.</summary>
 public sealed record ExtensionInfo(string Name, string Schema, string Version);
 
 /// <summary>An enum type.</summary>
-public sealed record EnumTypeInfo(string Schema, string Name, IReadOnlyList<string> Labels, string? Comment);
+public sealed record EnumTypeInfo(string Schema, string Name, IReadOnlyList<string> Labels, string? Comment, string? Owner = null);
 
 /// <summary>A domain; checks are (name, pg_get_constraintdef) pairs.</summary>
 public sealed record DomainInfo(string Schema, string Name, string BaseType, string? Collation, string? Default, bool NotNull,
-    IReadOnlyList<(string Name, string Definition)> Checks, string? Comment);
+    IReadOnlyList<(string Name, string Definition)> Checks, string? Comment, string? Owner = null);
 
 /// <summary>A composite type.</summary>
-public sealed record CompositeTypeInfo(string Schema, string Name, IReadOnlyList<(string Name, string Type)> Attributes, string? Comment);
+public sealed record CompositeTypeInfo(string Schema, string Name, IReadOnlyList<(string Name, string Type)> Attributes, string? Comment, string? Owner = null);
 
 /// <summary>A sequence; <see cref="LastValue"/> is null when nextval was never called.</summary>
 public sealed record SequenceInfo(string Schema, string Name, string DataType, long Start, long Increment, long Min, long Max,
-    long Cache, bool Cycle, long? LastValue, OwnerColumn? OwnedBy, bool IsIdentity, string? Comment);
+    long Cache, bool Cycle, long? LastValue, OwnerColumn? OwnedBy, bool IsIdentity, string? Comment, string? Owner = null);
 
 /// <summary>The column a sequence belongs to (serial or identity).</summary>
 public sealed record OwnerColumn(string Schema, string Table, string Column);
@@ -119,6 +119,9 @@ public sealed class TableInfo
     /// <summary>COMMENT ON TABLE.</summary>
     public string? Comment { get; set; }
 
+    /// <summary>The owning role (written only when ownership is exported).</summary>
+    public string? Owner { get; set; }
+
     /// <summary>Bytes on the source with indexes and TOAST (pg_total_relation_size; 0 for a partitioned parent), null when unknown.</summary>
     public long? SizeBytes { get; set; }
 
@@ -134,17 +137,17 @@ public sealed record ColumnInfo(string Name, string Type, bool NotNull, string? 
     string? Collation, string? Comment);
 
 /// <summary>A constraint: kind p, u, f, c or x, and its pg_get_constraintdef.</summary>
-public sealed record ConstraintInfo(string Schema, string Table, string Name, char Kind, string Definition);
+public sealed record ConstraintInfo(string Schema, string Table, string Name, char Kind, string Definition, string? Comment = null);
 
 /// <summary>A view or materialized view.</summary>
-public sealed record ViewInfo(string Schema, string Name, bool Materialized, string Definition, string? Options, string? Comment);
+public sealed record ViewInfo(string Schema, string Name, bool Materialized, string Definition, string? Options, string? Comment, string? Owner = null);
 
 /// <summary>A function or procedure with its pg_get_functiondef text.</summary>
 public sealed record FunctionInfo(string Schema, string Name, string IdentityArguments, bool IsProcedure, string Definition,
-    bool UsesRelationRowType, string? Comment);
+    bool UsesRelationRowType, string? Comment, string? Owner = null);
 
 /// <summary>An index and its pg_get_indexdef.</summary>
-public sealed record IndexInfo(string Schema, string Table, string Name, string Definition);
+public sealed record IndexInfo(string Schema, string Table, string Name, string Definition, string? Comment = null);
 
 /// <summary>A trigger and its pg_get_triggerdef.</summary>
-public sealed record TriggerInfo(string Schema, string Table, string Name, string Definition, bool Disabled);
+public sealed record TriggerInfo(string Schema, string Table, string Name, string Definition, bool Disabled, string? Comment = null);

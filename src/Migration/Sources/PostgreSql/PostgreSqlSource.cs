@@ -60,10 +60,10 @@ public sealed class PostgreSqlSource : ISourceDatabase
     private void ReadSchemas(SourceSchema schema, IReadOnlyCollection<string>? wanted)
     {
         var rows = Query(
-            "SELECT n.nspname, pg_catalog.obj_description(n.oid, 'pg_namespace') FROM pg_catalog.pg_namespace n " +
+            "SELECT n.nspname, pg_catalog.obj_description(n.oid, 'pg_namespace'), pg_catalog.pg_get_userbyid(n.nspowner) FROM pg_catalog.pg_namespace n " +
             "WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema' AND " + NotInExtension("pg_namespace", "n.oid") +
             " ORDER BY n.nspname",
-            r => new SchemaInfo(r.GetString(0), Nullable(r, 1)));
+            r => new SchemaInfo(r.GetString(0), Nullable(r, 1), r.GetString(2)));
         if (wanted is { Count: > 0 })
         {
             var missing = wanted.Where(w => rows.All(s => s.Name != w)).ToList();
@@ -84,11 +84,12 @@ public sealed class PostgreSqlSource : ISourceDatabase
         r => new ExtensionInfo(r.GetString(0), r.GetString(1), r.GetString(2))));
 
     private void ReadEnums(SourceSchema schema, string[] names) => schema.Enums.AddRange(Query(
-        "SELECT n.nspname, t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder), pg_catalog.obj_description(t.oid, 'pg_type') " +
+        "SELECT n.nspname, t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder), pg_catalog.obj_description(t.oid, 'pg_type'), " +
+        "pg_catalog.pg_get_userbyid(t.typowner) " +
         "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid " +
         "WHERE n.nspname = ANY(@schemas) AND " + NotInExtension("pg_type", "t.oid") +
-        " GROUP BY n.nspname, t.typname, t.oid ORDER BY 1, 2",
-        r => new EnumTypeInfo(r.GetString(0), r.GetString(1), r.GetFieldValue<string[]>(2), Nullable(r, 3)), names));
+        " GROUP BY n.nspname, t.typname, t.oid, t.typowner ORDER BY 1, 2",
+        r => new EnumTypeInfo(r.GetString(0), r.GetString(1), r.GetFieldValue<string[]>(2), Nullable(r, 3), r.GetString(4)), names));
 
     private void ReadDomains(SourceSchema schema, string[] names)
     {
@@ -101,14 +102,14 @@ public sealed class PostgreSqlSource : ISourceDatabase
             "(SELECT pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) FROM pg_catalog.pg_collation co " +
             "  JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace JOIN pg_catalog.pg_type b ON b.oid = t.typbasetype " +
             "  WHERE co.oid = t.typcollation AND t.typcollation <> b.typcollation), " +
-            "t.typdefault, t.typnotnull, pg_catalog.obj_description(t.oid, 'pg_type') " +
+            "t.typdefault, t.typnotnull, pg_catalog.obj_description(t.oid, 'pg_type'), pg_catalog.pg_get_userbyid(t.typowner) " +
             "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace " +
             "WHERE t.typtype = 'd' AND n.nspname = ANY(@schemas) AND " + NotInExtension("pg_type", "t.oid") + " ORDER BY 2, 3",
             r =>
             {
                 var oid = r.GetFieldValue<uint>(0);
                 return new DomainInfo(r.GetString(1), r.GetString(2), r.GetString(3), Nullable(r, 4), Nullable(r, 5), r.GetBoolean(6),
-                    checks.Where(c => c.Type == oid).Select(c => (c.Name, c.Definition)).ToList(), Nullable(r, 7));
+                    checks.Where(c => c.Type == oid).Select(c => (c.Name, c.Definition)).ToList(), Nullable(r, 7), r.GetString(8));
             },
             names));
     }
@@ -116,23 +117,25 @@ public sealed class PostgreSqlSource : ISourceDatabase
     private void ReadCompositeTypes(SourceSchema schema, string[] names)
     {
         var rows = Query(
-            "SELECT n.nspname, t.typname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), pg_catalog.obj_description(t.oid, 'pg_type') " +
+            "SELECT n.nspname, t.typname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), pg_catalog.obj_description(t.oid, 'pg_type'), " +
+            "pg_catalog.pg_get_userbyid(t.typowner) " +
             "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace " +
             "JOIN pg_catalog.pg_class c ON c.oid = t.typrelid AND c.relkind = 'c' " +
             "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped " +
             "WHERE n.nspname = ANY(@schemas) AND " + NotInExtension("pg_type", "t.oid") + " ORDER BY 1, 2, a.attnum",
-            r => (Schema: r.GetString(0), Name: r.GetString(1), Attribute: r.GetString(2), Type: r.GetString(3), Comment: Nullable(r, 4)),
+            r => (Schema: r.GetString(0), Name: r.GetString(1), Attribute: r.GetString(2), Type: r.GetString(3), Comment: Nullable(r, 4), Owner: r.GetString(5)),
             names);
         foreach (var type in rows.GroupBy(r => (r.Schema, r.Name)))
         {
             schema.CompositeTypes.Add(new CompositeTypeInfo(type.Key.Schema, type.Key.Name,
-                type.Select(a => (a.Attribute, a.Type)).ToList(), type.First().Comment));
+                type.Select(a => (a.Attribute, a.Type)).ToList(), type.First().Comment, type.First().Owner));
         }
     }
 
     private void ReadSequences(SourceSchema schema, string[] names) => schema.Sequences.AddRange(Query(
         "SELECT n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, " +
-        "s.seqcache, s.seqcycle, ps.last_value, tn.nspname, tc.relname, a.attname, d.deptype = 'i', pg_catalog.obj_description(c.oid, 'pg_class') " +
+        "s.seqcache, s.seqcycle, ps.last_value, tn.nspname, tc.relname, a.attname, d.deptype = 'i', pg_catalog.obj_description(c.oid, 'pg_class'), " +
+        "pg_catalog.pg_get_userbyid(c.relowner) " +
         "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
         "JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid " +
         "LEFT JOIN pg_catalog.pg_sequences ps ON ps.schemaname = n.nspname AND ps.sequencename = c.relname " +
@@ -144,7 +147,7 @@ public sealed class PostgreSqlSource : ISourceDatabase
         r => new SequenceInfo(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6),
             r.GetInt64(7), r.GetBoolean(8), r.IsDBNull(9) ? null : r.GetInt64(9),
             r.IsDBNull(10) ? null : new OwnerColumn(r.GetString(10), r.GetString(11), r.GetString(12)),
-            !r.IsDBNull(13) && r.GetBoolean(13), Nullable(r, 14)),
+            !r.IsDBNull(13) && r.GetBoolean(13), Nullable(r, 14), r.GetString(15)),
         names));
 
     private void ReadTables(SourceSchema schema, string[] names)
@@ -155,7 +158,7 @@ public sealed class PostgreSqlSource : ISourceDatabase
             "pn.nspname, pc.relname, CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END, " +
             "pg_catalog.obj_description(c.oid, 'pg_class'), " +
             "EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i2 WHERE i2.inhrelid = c.oid) AND NOT c.relispartition, " +
-            "pg_catalog.pg_total_relation_size(c.oid), CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END " +
+            "pg_catalog.pg_total_relation_size(c.oid), CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END, pg_catalog.pg_get_userbyid(c.relowner) " +
             "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
             "LEFT JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid AND c.relispartition " +
             "LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace " +
@@ -170,6 +173,7 @@ public sealed class PostgreSqlSource : ISourceDatabase
                     Comment = Nullable(r, 8),
                     SizeBytes = r.IsDBNull(10) ? null : r.GetInt64(10),
                     RowEstimate = r.IsDBNull(11) ? null : r.GetInt64(11),
+                    Owner = r.GetString(12),
                 };
                 if (!r.IsDBNull(5))
                 {
@@ -215,11 +219,12 @@ public sealed class PostgreSqlSource : ISourceDatabase
 
         // Constraints inherited by a partition (conparentid) or a child (not conislocal) come with the parent.
         foreach (var constraint in Query(
-            "SELECT con.conrelid, n.nspname, c.relname, con.conname, con.contype, pg_catalog.pg_get_constraintdef(con.oid), con.convalidated " +
+            "SELECT con.conrelid, n.nspname, c.relname, con.conname, con.contype, pg_catalog.pg_get_constraintdef(con.oid), con.convalidated, " +
+            "pg_catalog.obj_description(con.oid, 'pg_constraint') " +
             "FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_class c ON c.oid = con.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
             "WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0 AND con.conislocal AND n.nspname = ANY(@schemas) " +
             "ORDER BY n.nspname, c.relname, con.contype = 'f', con.conname",
-            r => (Table: r.GetFieldValue<uint>(0), Info: new ConstraintInfo(r.GetString(1), r.GetString(2), r.GetString(3), r.GetChar(4), r.GetString(5)),
+            r => (Table: r.GetFieldValue<uint>(0), Info: new ConstraintInfo(r.GetString(1), r.GetString(2), r.GetString(3), r.GetChar(4), r.GetString(5), Nullable(r, 7)),
                 Validated: r.GetBoolean(6)),
             names))
         {
@@ -258,11 +263,11 @@ public sealed class PostgreSqlSource : ISourceDatabase
     {
         var views = Query(
             "SELECT c.oid, n.nspname, c.relname, c.relkind = 'm', pg_catalog.pg_get_viewdef(c.oid), " +
-            "pg_catalog.array_to_string(c.reloptions, ', '), pg_catalog.obj_description(c.oid, 'pg_class') " +
+            "pg_catalog.array_to_string(c.reloptions, ', '), pg_catalog.obj_description(c.oid, 'pg_class'), pg_catalog.pg_get_userbyid(c.relowner) " +
             "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
             "WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY(@schemas) AND " + NotInExtension("pg_class", "c.oid") + " ORDER BY 2, 3",
             r => (Oid: r.GetFieldValue<uint>(0), Info: new ViewInfo(r.GetString(1), r.GetString(2), r.GetBoolean(3), r.GetString(4),
-                string.IsNullOrEmpty(Nullable(r, 5)) ? null : r.GetString(5), Nullable(r, 6))),
+                string.IsNullOrEmpty(Nullable(r, 5)) ? null : r.GetString(5), Nullable(r, 6), r.GetString(7))),
             names);
         var uses = Query(
             "SELECT DISTINCT r.ev_class, d.refobjid FROM pg_catalog.pg_rewrite r " +
@@ -303,11 +308,11 @@ public sealed class PostgreSqlSource : ISourceDatabase
             "EXISTS (SELECT 1 FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type t ON t.oid = d.refobjid " +
             "  JOIN pg_catalog.pg_class rc ON rc.oid = t.typrelid AND rc.relkind IN ('r', 'p', 'v', 'm') " +
             "  WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = p.oid AND d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass), " +
-            "pg_catalog.obj_description(p.oid, 'pg_proc') " +
+            "pg_catalog.obj_description(p.oid, 'pg_proc'), pg_catalog.pg_get_userbyid(p.proowner) " +
             "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace " +
             "WHERE n.nspname = ANY(@schemas) AND " + NotInExtension("pg_proc", "p.oid") + " ORDER BY 1, 2, 3",
             r => (Schema: r.GetString(0), Name: r.GetString(1), Arguments: r.GetString(2), Kind: r.GetChar(3), Definition: Nullable(r, 4),
-                UsesRowType: r.GetBoolean(5), Comment: Nullable(r, 6)),
+                UsesRowType: r.GetBoolean(5), Comment: Nullable(r, 6), Owner: r.GetString(7)),
             names))
         {
             if (function.Definition is null)
@@ -317,26 +322,26 @@ public sealed class PostgreSqlSource : ISourceDatabase
             }
 
             schema.Functions.Add(new FunctionInfo(function.Schema, function.Name, function.Arguments, function.Kind == 'p',
-                function.Definition, function.UsesRowType, function.Comment));
+                function.Definition, function.UsesRowType, function.Comment, function.Owner));
         }
     }
 
     private void ReadIndexes(SourceSchema schema, string[] names) => schema.Indexes.AddRange(Query(
-        "SELECT n.nspname, ct.relname, ci.relname, pg_catalog.pg_get_indexdef(i.indexrelid) " +
+        "SELECT n.nspname, ct.relname, ci.relname, pg_catalog.pg_get_indexdef(i.indexrelid), pg_catalog.obj_description(i.indexrelid, 'pg_class') " +
         "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ci ON ci.oid = i.indexrelid " +
         "JOIN pg_catalog.pg_class ct ON ct.oid = i.indrelid JOIN pg_catalog.pg_namespace n ON n.oid = ct.relnamespace " +
         "WHERE ct.relkind IN ('r', 'p', 'm') AND NOT ci.relispartition AND n.nspname = ANY(@schemas) " +
         "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')) " +
         "AND " + NotInExtension("pg_class", "ct.oid") + " ORDER BY 1, 2, 3",
-        r => new IndexInfo(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)),
+        r => new IndexInfo(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Nullable(r, 4)),
         names));
 
     private void ReadTriggers(SourceSchema schema, string[] names) => schema.Triggers.AddRange(Query(
-        "SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid), t.tgenabled = 'D' " +
+        "SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid), t.tgenabled = 'D', pg_catalog.obj_description(t.oid, 'pg_trigger') " +
         "FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
         "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND n.nspname = ANY(@schemas) AND " + NotInExtension("pg_class", "c.oid") +
         " ORDER BY 1, 2, 3",
-        r => new TriggerInfo(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4)),
+        r => new TriggerInfo(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), Nullable(r, 5)),
         names));
 
     private static string? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
