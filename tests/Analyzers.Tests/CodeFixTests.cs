@@ -34,6 +34,32 @@ public class CodeFixTests
         + literal + "\n, c);\n    }\n}\n";
 
     [Fact]
+    public Task Storage_parameters_are_removed_from_an_index() => Fix(
+        Command(""""            """CREATE INDEX i ON orders (customer_id) {|YB1004:WITH (fillfactor = 70)|}""" """"),
+        Command(""""            """CREATE INDEX i ON orders (customer_id)""" """"));
+
+    [Fact]
+    public Task A_deferrable_clause_is_dropped_from_a_unique_column() => Fix(
+        Command(""""            """CREATE TABLE slots (id int PRIMARY KEY, position int UNIQUE {|YB1009:DEFERRABLE|})""" """"),
+        Command(""""            """CREATE TABLE slots (id int PRIMARY KEY, position int UNIQUE)""" """"));
+
+    [Fact]
+    public Task A_compression_clause_is_dropped_from_a_column() => Fix(
+        Command(""""            """CREATE TABLE documents (id bigint PRIMARY KEY, body text {|YB1028:COMPRESSION lz4|})""" """"),
+        Command(""""            """CREATE TABLE documents (id bigint PRIMARY KEY, body text)""" """"));
+
+    [Fact]
+    public Task A_materialized_hint_is_dropped_from_a_cte() => Fix(
+        Command(""""            """WITH recent AS {|YB3013:MATERIALIZED|} (SELECT 1) SELECT * FROM recent""" """"),
+        Command(""""            """WITH recent AS (SELECT 1) SELECT * FROM recent""" """"));
+
+    [Fact]
+    public Task Statements_yugabytedb_rejects_whole_are_removed_from_the_literal() => Fix(
+        Command("""            "ALTER TABLE orders ALTER COLUMN status {|YB1005:SET (n_distinct = 5)|}; {|YB1006:CLUSTER|} orders; SELECT 1"  """),
+        Command("""            "SELECT 1"  """),
+        CodeFixTestBehaviors.SkipFixAllCheck);
+
+    [Fact]
     public Task Regular_string_keeps_its_escapes_and_escapes_the_new_text() => Fix(
         Command("""            "SELECT \"Data\"{|YB3009:['a']|}\n\tFROM \"t\""  """),
         Command("""            "SELECT \"Data\" -> 'a' AS \"Data\"\n\tFROM \"t\""  """));

@@ -216,6 +216,11 @@ public sealed class StatementContext
             end = lineEnd < text.Length && text[lineEnd] == '\r' ? lineEnd + 1 : lineEnd;
             end = end < text.Length && text[end] == '\n' ? end + 1 : end;
         }
+        else
+        {
+            // Other statements share the line: take the spaces up to the next one too.
+            end = lineEnd;
+        }
 
         return new Fix(title, new[] { new TextEdit(new TextSpan(start, end - start), string.Empty) });
     }
@@ -231,7 +236,7 @@ public sealed class StatementContext
             end++;
         }
 
-        if (end < text.Length && (text[end] == ')' || text[end] == ',' || text[end] == ';' || text[end] == '\n' || text[end] == '\r'))
+        if (end == text.Length || text[end] == ')' || text[end] == ',' || text[end] == ';' || text[end] == '\n' || text[end] == '\r')
         {
             // Nothing follows on the line or in the list: take the white space before instead.
             end = Tokens[last].Span.End;
