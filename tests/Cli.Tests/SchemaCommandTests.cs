@@ -19,97 +19,59 @@ public sealed class SchemaCommandTests : IDisposable
     }
 
     [Fact]
-    public void Exports_a_real_database_into_pre_and_post_data_files_with_reports()
+    public void Exports_a_real_database_into_pre_and_post_data_files_with_reports() => WithDatabase((_, plain) =>
     {
-        var server = Environment.GetEnvironmentVariable("YB_MIGRATE_TEST_PG")
-            ?? throw new InvalidOperationException("YB_MIGRATE_TEST_PG is not set: run scripts/test.sh, or `scripts/pg-cluster.sh start` then `eval \"$(scripts/pg-cluster.sh env)\"`.");
-        var name = "ybm_cli_" + Guid.NewGuid().ToString("N")[..16];
-        Execute(server, $"CREATE DATABASE {name}");
-        try
-        {
-            var database = new NpgsqlConnectionStringBuilder(server) { Database = name, Password = "not-printed" }.ConnectionString;
-            Execute(database, "CREATE TABLE \"Line Items\" (id int PRIMARY KEY, \"order\" int); CREATE INDEX line_items_order ON \"Line Items\" (\"order\");");
+        var database = new NpgsqlConnectionStringBuilder(plain) { Password = "not-printed" }.ConnectionString;
+        Execute(database, "CREATE TABLE \"Line Items\" (id int PRIMARY KEY, \"order\" int); CREATE INDEX line_items_order ON \"Line Items\" (\"order\");");
 
-            var (exit, output, error) = Run("schema", "export", "--source", database, "--out", _dir, "--schemas", "public");
+        var (exit, output, error) = Run("schema", "export", "--source", database, "--out", _dir, "--schemas", "public");
 
-            Assert.True(exit == 0, error);
-            Assert.Contains("exported 3 object(s)", output); // the schema, the table, the index
-            Assert.DoesNotContain("not-printed", output + error);
-            Assert.Contains("CREATE TABLE public.\"Line Items\"", File.ReadAllText(Path.Combine(_dir, "schema", "pre-data", "06-tables.sql")));
-            Assert.Contains("line_items_order", File.ReadAllText(Path.Combine(_dir, "schema", "post-data", "01-indexes.sql")));
-            Assert.True(File.Exists(Path.Combine(_dir, "schema", "report.json")));
-            Assert.DoesNotContain("not-printed", File.ReadAllText(Path.Combine(_dir, "schema", "report.txt")));
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            Execute(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        }
-    }
+        Assert.True(exit == 0, error);
+        Assert.Contains("exported 3 object(s)", output); // the schema, the table, the index
+        Assert.DoesNotContain("not-printed", output + error);
+        Assert.Contains("CREATE TABLE public.\"Line Items\"", File.ReadAllText(Path.Combine(_dir, "schema", "pre-data", "06-tables.sql")));
+        Assert.Contains("line_items_order", File.ReadAllText(Path.Combine(_dir, "schema", "post-data", "01-indexes.sql")));
+        Assert.True(File.Exists(Path.Combine(_dir, "schema", "report.json")));
+        Assert.DoesNotContain("not-printed", File.ReadAllText(Path.Combine(_dir, "schema", "report.txt")));
+    });
 
     [Fact]
-    public void Include_ownership_writes_owner_to_and_names_the_roles()
+    public void Include_ownership_writes_owner_to_and_names_the_roles() => WithDatabase((server, database) =>
     {
-        var server = Environment.GetEnvironmentVariable("YB_MIGRATE_TEST_PG")
-            ?? throw new InvalidOperationException("YB_MIGRATE_TEST_PG is not set: run scripts/test.sh, or `scripts/pg-cluster.sh start` then `eval \"$(scripts/pg-cluster.sh env)\"`.");
-        var name = "ybm_cli_" + Guid.NewGuid().ToString("N")[..16];
-        Execute(server, $"CREATE DATABASE {name}");
-        try
-        {
-            var database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-            Execute(database, "CREATE TABLE items (id int PRIMARY KEY);");
-            var user = new NpgsqlConnectionStringBuilder(server).Username!;
+        Execute(database, "CREATE TABLE items (id int PRIMARY KEY);");
+        var user = new NpgsqlConnectionStringBuilder(server).Username!;
 
-            var (exit, output, error) = Run("schema", "export", "--source", database, "--out", _dir, "--schemas", "public", "--include-ownership");
+        var (exit, output, error) = Run("schema", "export", "--source", database, "--out", _dir, "--schemas", "public", "--include-ownership");
 
-            Assert.True(exit == 0, error);
-            Assert.Contains($"ownership written: the target needs the role(s) {user}", output);
-            Assert.Contains("ALTER TABLE public.items OWNER TO ", File.ReadAllText(Path.Combine(_dir, "schema", "pre-data", "06-tables.sql")));
+        Assert.True(exit == 0, error);
+        Assert.Contains($"ownership written: the target needs the role(s) {user}", output);
+        Assert.Contains("ALTER TABLE public.items OWNER TO ", File.ReadAllText(Path.Combine(_dir, "schema", "pre-data", "06-tables.sql")));
 
-            (exit, output, error) = Run("schema", "export", "--source", database, "--out", _dir, "--schemas", "public");
+        (exit, output, error) = Run("schema", "export", "--source", database, "--out", _dir, "--schemas", "public");
 
-            Assert.True(exit == 0, error);
-            Assert.DoesNotContain("ownership", output);
-            Assert.DoesNotContain("OWNER TO", File.ReadAllText(Path.Combine(_dir, "schema", "pre-data", "06-tables.sql")));
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            Execute(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        }
-    }
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("ownership", output);
+        Assert.DoesNotContain("OWNER TO", File.ReadAllText(Path.Combine(_dir, "schema", "pre-data", "06-tables.sql")));
+    });
 
     [Fact]
-    public void Target_kind_yugabytedb_writes_hash_sharded_keys_and_the_default_does_not()
+    public void Target_kind_yugabytedb_writes_hash_sharded_keys_and_the_default_does_not() => WithDatabase((_, database) =>
     {
-        var server = Environment.GetEnvironmentVariable("YB_MIGRATE_TEST_PG")
-            ?? throw new InvalidOperationException("YB_MIGRATE_TEST_PG is not set: run scripts/test.sh, or `scripts/pg-cluster.sh start` then `eval \"$(scripts/pg-cluster.sh env)\"`.");
-        var name = "ybm_cli_" + Guid.NewGuid().ToString("N")[..16];
-        Execute(server, $"CREATE DATABASE {name}");
-        try
-        {
-            var database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-            Execute(database, "CREATE TABLE \"Line Items\" (id int PRIMARY KEY, \"order\" int); CREATE INDEX line_items_order ON \"Line Items\" (\"order\");");
+        Execute(database, "CREATE TABLE \"Line Items\" (id int PRIMARY KEY, \"order\" int); CREATE INDEX line_items_order ON \"Line Items\" (\"order\");");
 
-            var (exit, output, error) = Run("schema", "export", "--source", database, "--out", _dir, "--schemas", "public", "--target-kind", "yugabytedb");
+        var (exit, output, error) = Run("schema", "export", "--source", database, "--out", _dir, "--schemas", "public", "--target-kind", "yugabytedb");
 
-            Assert.True(exit == 0, error);
-            Assert.Contains("YugabyteDB-only DDL written", output);
-            Assert.Contains("PRIMARY KEY ((id) HASH)", File.ReadAllText(Path.Combine(_dir, "schema", "pre-data", "06-tables.sql")));
-            Assert.Contains("USING btree (\"order\" HASH)", File.ReadAllText(Path.Combine(_dir, "schema", "post-data", "01-indexes.sql")));
+        Assert.True(exit == 0, error);
+        Assert.Contains("YugabyteDB-only DDL written", output);
+        Assert.Contains("PRIMARY KEY ((id) HASH)", File.ReadAllText(Path.Combine(_dir, "schema", "pre-data", "06-tables.sql")));
+        Assert.Contains("USING btree (\"order\" HASH)", File.ReadAllText(Path.Combine(_dir, "schema", "post-data", "01-indexes.sql")));
 
-            (exit, output, error) = Run("schema", "export", "--source", database, "--out", _dir, "--schemas", "public");
+        (exit, output, error) = Run("schema", "export", "--source", database, "--out", _dir, "--schemas", "public");
 
-            Assert.True(exit == 0, error);
-            Assert.Contains("no YugabyteDB-only DDL written", output);
-            Assert.DoesNotContain("HASH", File.ReadAllText(Path.Combine(_dir, "schema", "pre-data", "06-tables.sql")));
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            Execute(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        }
-    }
+        Assert.True(exit == 0, error);
+        Assert.Contains("no YugabyteDB-only DDL written", output);
+        Assert.DoesNotContain("HASH", File.ReadAllText(Path.Combine(_dir, "schema", "pre-data", "06-tables.sql")));
+    });
 
     [Theory]
     [InlineData("--colocate-below", "100MB")]
@@ -175,6 +137,24 @@ public sealed class SchemaCommandTests : IDisposable
         var (exit, _, error) = Run("schema", "export", "--out", _dir, "--source", "");
         Assert.Equal(2, exit);
         Assert.Contains("YB_MIGRATE_SOURCE", error);
+    }
+
+    // A database of the test's own on the test server, dropped afterwards.
+    private static void WithDatabase(Action<string, string> test)
+    {
+        var server = Environment.GetEnvironmentVariable("YB_MIGRATE_TEST_PG")
+            ?? throw new InvalidOperationException("YB_MIGRATE_TEST_PG is not set: run scripts/test.sh, or `scripts/pg-cluster.sh start` then `eval \"$(scripts/pg-cluster.sh env)\"`.");
+        var name = "ybm_cli_" + Guid.NewGuid().ToString("N")[..16];
+        Execute(server, $"CREATE DATABASE {name}");
+        try
+        {
+            test(server, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            Execute(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
     }
 
     private static void Execute(string connectionString, string sql)
