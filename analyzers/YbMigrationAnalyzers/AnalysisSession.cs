@@ -56,32 +56,27 @@ internal sealed class AnalysisSession
         }
     }
 
-    // EF Core configuration that the Npgsql provider turns into DDL: the DDL is linted as SQL and
-    // the expected rule's findings are reported on the C# construct.
-    private void AnalyzeModel(OperationAnalysisContext context, IInvocationOperation invocation)
+    /// <summary>A <c>[Timestamp]</c> uint property: the Npgsql EF Core provider maps it to the xmin system column.</summary>
+    public void AnalyzeProperty(SymbolAnalysisContext context)
     {
-        if (Volatile.Read(ref _parserMissing) != 0)
+        if (!_model.IsEnabled || context.Symbol is not IPropertySymbol property || property.Locations.Length == 0 || property.Locations[0] is not { SourceTree: { } tree } location)
         {
             return;
         }
 
+        var constructs = new List<ModelConstruct>();
+        _model.FindTimestampXmin(property, constructs);
+        LintConstructs(constructs, tree, location, diagnostic => Report(context.ReportDiagnostic, diagnostic));
+    }
+
+    // EF Core configuration that the Npgsql provider turns into DDL: the DDL is linted as SQL and
+    // the expected rule's findings are reported on the C# construct.
+    private void AnalyzeModel(OperationAnalysisContext context, IInvocationOperation invocation)
+    {
+        var constructs = new List<ModelConstruct>();
         try
         {
-            var constructs = new List<ModelConstruct>();
             _model.Find(invocation, constructs);
-            foreach (var construct in constructs)
-            {
-                var options = _options.AnalyzerConfigOptionsProvider.GetOptions(invocation.Syntax.SyntaxTree);
-                var key = TargetVersion(options) + "\n" + construct.Sql;
-                var findings = _constructs.GetOrAdd(key, _ => Engine(options).Lint(construct.Sql, "model.sql").Findings);
-                foreach (var finding in findings)
-                {
-                    if (finding.Rule.Id == construct.RuleId && Descriptors.ById.TryGetValue(finding.Rule.Id, out var descriptor))
-                    {
-                        Report(context, Diagnostic.Create(descriptor, construct.Location, finding.Message));
-                    }
-                }
-            }
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
@@ -90,6 +85,38 @@ internal sealed class AnalysisSession
         catch (Exception e)
         {
             Report(context, Failure(e, invocation.Syntax.GetLocation()));
+            return;
+        }
+
+        LintConstructs(constructs, invocation.Syntax.SyntaxTree, invocation.Syntax.GetLocation(), diagnostic => Report(context, diagnostic));
+    }
+
+    private void LintConstructs(List<ModelConstruct> constructs, SyntaxTree tree, Location fallback, Action<Diagnostic?> report)
+    {
+        if (constructs.Count == 0 || Volatile.Read(ref _parserMissing) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var options = _options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            foreach (var construct in constructs)
+            {
+                var key = TargetVersion(options) + "\n" + construct.Sql;
+                var findings = _constructs.GetOrAdd(key, _ => Engine(options).Lint(construct.Sql, "model.sql").Findings);
+                foreach (var finding in findings)
+                {
+                    if (finding.Rule.Id == construct.RuleId && Descriptors.ById.TryGetValue(finding.Rule.Id, out var descriptor))
+                    {
+                        report(Diagnostic.Create(descriptor, construct.Location, finding.Message));
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            report(Failure(e, fallback));
         }
     }
 
@@ -274,7 +301,9 @@ internal sealed class AnalysisSession
     }
 
     // One diagnostic per place: a const used in several calls is reported once, in its declaration.
-    private void Report(OperationAnalysisContext context, Diagnostic? diagnostic)
+    private void Report(OperationAnalysisContext context, Diagnostic? diagnostic) => Report(context.ReportDiagnostic, diagnostic);
+
+    private void Report(Action<Diagnostic> report, Diagnostic? diagnostic)
     {
         if (diagnostic is null)
         {
@@ -285,7 +314,7 @@ internal sealed class AnalysisSession
         var key = diagnostic.Id + "|" + location.SourceTree?.FilePath + "|" + location.SourceSpan + "|" + diagnostic.GetMessage();
         if (_reported.TryAdd(key, 0))
         {
-            context.ReportDiagnostic(diagnostic);
+            report(diagnostic);
         }
     }
 

@@ -157,6 +157,24 @@ internal sealed class EfModelTargets
         }
     }
 
+    /// <summary>[Timestamp] on a uint property: the Npgsql provider maps it to xmin, as it does IsRowVersion().</summary>
+    public void FindTimestampXmin(IPropertySymbol property, List<ModelConstruct> found)
+    {
+        if (property.Type.SpecialType != SpecialType.System_UInt32)
+        {
+            return;
+        }
+
+        foreach (var attribute in property.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == "System.ComponentModel.DataAnnotations.TimestampAttribute"
+                && attribute.ApplicationSyntaxReference?.GetSyntax() is { } syntax)
+            {
+                found.Add(new ModelConstruct(syntax.GetLocation(), SelectXmin, "YB3002"));
+            }
+        }
+    }
+
     // IsRowVersion()/IsConcurrencyToken() on a property whose column is xmin; the Npgsql provider
     // also maps any uint row version to xmin.
     private void FindConcurrencyToken(IInvocationOperation invocation, string name, List<ModelConstruct> found)

@@ -36,6 +36,7 @@ public sealed class SqlAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(session.AnalyzeInitializer, OperationKind.PropertyInitializer, OperationKind.FieldInitializer);
             start.RegisterOperationAction(session.AnalyzeMarkedLiteral, OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Utf8String);
             start.RegisterAdditionalFileAction(session.AnalyzeAdditionalFile);
+            start.RegisterSymbolAction(session.AnalyzeProperty, SymbolKind.Property);
         });
     }
 }

@@ -71,6 +71,30 @@ public class EfModelTests
         }
         """ + Entities);
 
+    [Fact]
+    public Task Timestamp_attribute_on_a_uint_property_is_xmin() => Verify.Analyze("""
+        using System.ComponentModel.DataAnnotations;
+        using Microsoft.EntityFrameworkCore;
+        class Db : DbContext
+        {
+            public DbSet<Order> Orders => Set<Order>();
+        }
+
+        class Order
+        {
+            public int Id { get; set; }
+
+            [{|YB3002:Timestamp|}]
+            public uint Version { get; set; }
+
+            [Timestamp]
+            public byte[] Stamp { get; set; } = [];
+
+            [Required]
+            public uint Count { get; set; }
+        }
+        """);
+
     // UNLOGGED works from 2024.2 / 2.25 (the default target is newer): reported for older targets only.
     [Theory]
     [InlineData("2024.1", true)]
