@@ -63,6 +63,10 @@ internal sealed class CatalogBuilder
     {
         var table = _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation")));
         table.IsPartitioned = node.Has("partspec");
+        var keyElements = TableDefinitionNodes.PartitionElements(node);
+        table.PartitionKeyColumns = keyElements.Count == 0 || keyElements.Any(TableDefinitionNodes.IsExpression)
+            ? null
+            : keyElements.Select(e => e.Str("name")!).ToList();
         if (node.Has("partbound"))
         {
             var parent = node.Items("inhRelations").Select(r => r.Is("RangeVar", out var rv) ? QualifiedName.FromRangeVar(rv) : (QualifiedName?)null).FirstOrDefault(r => r is not null);

@@ -183,6 +183,9 @@ public sealed class TableInfo
     /// <summary>True for PARTITION BY tables.</summary>
     public bool IsPartitioned { get; internal set; }
 
+    /// <summary>The partition key's columns; null when not partitioned or when the key has an expression.</summary>
+    public IReadOnlyList<string>? PartitionKeyColumns { get; internal set; }
+
     /// <summary>The parent when this is a partition.</summary>
     public QualifiedName? PartitionOf { get; internal set; }
 
@@ -227,6 +230,17 @@ public sealed class SchemaCatalog
 
     /// <summary>Finds a user-defined type by (possibly qualified) name.</summary>
     public UserType? FindType(TypeRef type) => type.IsBuiltIn ? null : Find(_types, type.Schema, type.Name, t => t.Schema);
+
+    /// <summary>The type a domain stands for (domains over domains followed); other types unchanged.</summary>
+    public TypeRef ResolveDomains(TypeRef type)
+    {
+        for (var depth = 0; depth < 8 && FindType(type) is { Kind: UserTypeKind.Domain, DomainBase: { } underlying }; depth++)
+        {
+            type = underlying;
+        }
+
+        return type;
+    }
 
     /// <summary>The type of a column, or null when the table or column is not declared in the sources.</summary>
     public TypeRef? ColumnType(QualifiedName table, string column) => FindTable(table)?.Column(column)?.Type;

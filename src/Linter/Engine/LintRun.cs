@@ -153,7 +153,7 @@ internal sealed class LintRun
         {
             var span = new TextSpan(segment.Span.Start + raw.Span.Start, raw.Span.Length);
             var statement = new StatementContext(source, text, parsed.Offsets, segment.Span.Start, span, segment.TerminatorEnd, ordinal, null);
-            if (PgJson(raw.Node, out var kind, out var node))
+            if (Syntax.PgJson.TryUnwrap(raw.Node, out var kind, out var node))
             {
                 _catalogBuilder.Observe(kind, node, ordinal, source.Path, span);
                 Walk(statement, raw.Node);
@@ -166,9 +166,6 @@ internal sealed class LintRun
             }
         }
     }
-
-    private static bool PgJson(JsonElement wrapper, out string kind, out JsonElement node) =>
-        Syntax.PgJson.TryUnwrap(wrapper, out kind, out node);
 
     private void LintRoutineBody(StatementContext statement, string kind, JsonElement node)
     {

@@ -83,7 +83,7 @@ public sealed class ForeignKeyTypeMismatchRule : SqlRule
 
     private static string Comparable(TypeRef type, SchemaCatalog catalog)
     {
-        var underlying = PerformanceNodes.WithoutDomains(type, catalog);
+        var underlying = catalog.ResolveDomains(type);
         var name = SameComparison.TryGetValue(underlying.Name, out var same) ? same : underlying.Name;
         return underlying.IsArray ? name + "[]" : name;
     }

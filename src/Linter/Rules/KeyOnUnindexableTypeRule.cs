@@ -107,7 +107,7 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
             foreach (var name in keys)
             {
                 var type = check.Catalog.ColumnType(table, name);
-                if (type is not null && IsUnindexable(type, check.Catalog, depth: 0))
+                if (type is not null && IsUnindexable(type, check.Catalog))
                 {
                     check.Report(spanOf(check.Statement, name), what, name, type);
                 }
@@ -115,21 +115,16 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
         });
     }
 
-    private static bool IsUnindexable(TypeRef type, SchemaCatalog catalog, int depth)
+    private static bool IsUnindexable(TypeRef type, SchemaCatalog catalog)
     {
-        if (type.IsArray || UnindexableTypes.Contains(type.Name))
+        // A domain is as indexable as the type it stands for.
+        var resolved = catalog.ResolveDomains(type);
+        if (type.IsArray || resolved.IsArray || UnindexableTypes.Contains(resolved.Name))
         {
             return true;
         }
 
-        var userType = catalog.FindType(type);
-        if (userType is null)
-        {
-            return false;
-        }
-
-        // A domain is as indexable as its base type; guard against domain cycles in broken input.
-        return userType.Kind != UserTypeKind.Domain || (depth < 8 && userType.DomainBase is not null && IsUnindexable(userType.DomainBase, catalog, depth + 1));
+        return catalog.FindType(resolved) is { Kind: not UserTypeKind.Domain };
     }
 
     private static TextSpan KeySpan(StatementContext statement, string column, int from)

@@ -44,7 +44,7 @@ public sealed class LowCardinalityIndexRule : SqlRule
         context.AfterCatalog(check =>
         {
             var type = check.Catalog.ColumnType(table, column);
-            if (type is not null && PerformanceNodes.WithoutDomains(type, check.Catalog) is { IsArray: false, Name: "boolean" })
+            if (type is not null && check.Catalog.ResolveDomains(type) is { IsArray: false, Name: "boolean" })
             {
                 check.Report(span, column);
             }

@@ -30,34 +30,22 @@ public sealed class PartitionKeyMissingFromPrimaryKeyRule : SqlRule
     /// <inheritdoc />
     public override void Initialize(RuleRegistration registration)
     {
-        // Partition keys of the tables created in this run, to check keys added by other statements.
-        var partitionKeys = new List<(QualifiedName Table, IReadOnlyList<string> Columns)>();
-        registration.RegisterNodeAction(context => RecordPartitionKey(context, partitionKeys), "CreateStmt");
-        registration.RegisterNodeAction(context => CheckConstraints(context, partitionKeys), "CreateStmt", "AlterTableStmt");
-        registration.RegisterNodeAction(context => CheckUniqueIndex(context, partitionKeys), "IndexStmt");
+        registration.RegisterNodeAction(CheckConstraints, "CreateStmt", "AlterTableStmt");
+        registration.RegisterNodeAction(CheckUniqueIndex, "IndexStmt");
     }
 
-    private static void RecordPartitionKey(NodeContext context, List<(QualifiedName, IReadOnlyList<string>)> partitionKeys)
-    {
-        var elements = TableDefinitionNodes.PartitionElements(context.Node);
-        if (elements.Count > 0 && !elements.Any(TableDefinitionNodes.IsExpression))
-        {
-            partitionKeys.Add((QualifiedName.FromRangeVar(context.Node.Field("relation")), elements.Select(e => e.Str("name")!).ToList()));
-        }
-    }
-
-    private static void CheckConstraints(NodeContext context, List<(QualifiedName Table, IReadOnlyList<string> Columns)> partitionKeys)
+    private static void CheckConstraints(NodeContext context)
     {
         var table = QualifiedName.FromRangeVar(context.Node.Field("relation"));
         foreach (var key in TableDefinitionNodes.KeyConstraints(context.Node))
         {
             var keyword = key.IsPrimaryKey ? TokenKind.PRIMARY : TokenKind.UNIQUE;
             var location = key.Node.Location();
-            Check(context, partitionKeys, table, key.IsPrimaryKey ? "Primary key" : "Unique constraint", key.Columns, statement => TableDefinitionNodes.KeywordSpan(statement, location, keyword));
+            Check(context, table, key.IsPrimaryKey ? "Primary key" : "Unique constraint", key.Columns, statement => TableDefinitionNodes.KeywordSpan(statement, location, keyword));
         }
     }
 
-    private static void CheckUniqueIndex(NodeContext context, List<(QualifiedName Table, IReadOnlyList<string> Columns)> partitionKeys)
+    private static void CheckUniqueIndex(NodeContext context)
     {
         if (!context.Node.Bool("unique"))
         {
@@ -70,7 +58,7 @@ public sealed class PartitionKeyMissingFromPrimaryKeyRule : SqlRule
             .Where(name => name is not null)
             .Select(name => name!)
             .ToList();
-        Check(context, partitionKeys, QualifiedName.FromRangeVar(context.Node.Field("relation")), "Unique index", columns, UniqueKeyword);
+        Check(context, QualifiedName.FromRangeVar(context.Node.Field("relation")), "Unique index", columns, UniqueKeyword);
     }
 
     private static TextSpan UniqueKeyword(StatementContext statement)
@@ -80,17 +68,10 @@ public sealed class PartitionKeyMissingFromPrimaryKeyRule : SqlRule
     }
 
     // The span is found only when reporting: scanning every key's statement for its keyword is the costly part.
-    private static void Check(NodeContext context, List<(QualifiedName Table, IReadOnlyList<string> Columns)> partitionKeys, QualifiedName table, string what, IReadOnlyList<string> keyColumns, Func<StatementContext, TextSpan> span) =>
+    private static void Check(NodeContext context, QualifiedName table, string what, IReadOnlyList<string> keyColumns, Func<StatementContext, TextSpan> span) =>
         context.AfterCatalog(check =>
         {
-            var info = check.Catalog.FindTable(table);
-            if (info is null || !info.IsPartitioned)
-            {
-                return;
-            }
-
-            var partitionKey = partitionKeys.LastOrDefault(k => check.Catalog.FindTable(k.Table) == info);
-            var missing = partitionKey.Columns?.Where(column => !keyColumns.Contains(column)).ToList();
+            var missing = check.Catalog.FindTable(table)?.PartitionKeyColumns?.Where(column => !keyColumns.Contains(column)).ToList();
             if (missing is { Count: > 0 })
             {
                 check.Report(span(check.Statement), what, table.ToString(), string.Join(", ", missing.Select(c => "\"" + c + "\"")));

@@ -53,7 +53,7 @@ public sealed class RangeShardedMonotonicKeyRule : SqlRule
         context.AfterCatalog(check =>
         {
             var info = check.Catalog.FindTable(table)?.Column(column);
-            var kind = info is null ? null : Describe(info.IsSequenceGenerated, PerformanceNodes.WithoutDomains(info.Type, check.Catalog));
+            var kind = info is null ? null : Describe(info.IsSequenceGenerated, check.Catalog.ResolveDomains(info.Type));
             if (kind is not null)
             {
                 check.Report(span, column, kind);

@@ -48,22 +48,6 @@ internal static class PerformanceNodes
         indexStmt.Items("indexParams").FirstOrDefault().Is("IndexElem", out var first)
         && first.Str("ordering") is "SORTBY_ASC" or "SORTBY_DESC";
 
-    /// <summary>The type behind a chain of domains declared in the schema (the type itself when it is not a domain).</summary>
-    public static TypeRef WithoutDomains(TypeRef type, SchemaCatalog catalog)
-    {
-        for (var depth = 0; depth < 8; depth++)
-        {
-            if (catalog.FindType(type) is not { Kind: UserTypeKind.Domain, DomainBase: { } underlying })
-            {
-                break;
-            }
-
-            type = underlying;
-        }
-
-        return type;
-    }
-
     /// <summary>
     /// The PRIMARY KEY, UNIQUE and FOREIGN KEY constraints declared by a CreateStmt or AlterTableStmt
     /// (column and table constraints, and those of ALTER TABLE .. ADD COLUMN).
