@@ -3,6 +3,7 @@
 #
 #   scripts/pg-cluster.sh start    initdb (first time) and start; does nothing when already running
 #   scripts/pg-cluster.sh stop     stop the server and delete its data directory
+#   scripts/pg-cluster.sh restart  stop and start again keeping the data (fault tests: a server restart)
 #   scripts/pg-cluster.sh status   exit 0 when running, 3 when not
 #   scripts/pg-cluster.sh env      print `export YB_MIGRATE_TEST_PG="..."` (use with eval)
 #
@@ -10,7 +11,8 @@
 # (YB_MIGRATE_PG_PORT, default 54329), never on a service that happens to be running. PostgreSQL
 # refuses to run as root, so as root the server runs as an unprivileged user (YB_MIGRATE_PG_USER,
 # default ybmigrate) created here when missing. It only listens on loopback, so it trusts loopback
-# connections; fsync is off: the data is thrown away anyway.
+# connections; fsync is off: the data is thrown away anyway. Benchmarks set YB_MIGRATE_PG_DURABLE=1
+# to keep PostgreSQL's default durability (fsync, synchronous_commit, full_page_writes on).
 set -euo pipefail
 
 port=${YB_MIGRATE_PG_PORT:-54329}
@@ -56,6 +58,16 @@ running() {
   [ -f "$data/PG_VERSION" ] && as_user "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1
 }
 
+durability_options() {
+  [ "${YB_MIGRATE_PG_DURABLE:-0}" = 1 ] || echo "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+}
+
+restart() {
+  running || die "not running on 127.0.0.1:$port"
+  as_user "$bin/pg_ctl" -D "$data" -m fast -w restart >/dev/null || { tail -n 20 "$log" >&2 || true; die "the server did not restart"; }
+  echo "pg-cluster: restarted on 127.0.0.1:$port" >&2
+}
+
 start() {
   ensure_binaries
   ensure_user
@@ -77,7 +89,7 @@ start() {
     die "127.0.0.1:$port is already in use by another process; set YB_MIGRATE_PG_PORT to a free port"
   fi
   as_user "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $base -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $base $(durability_options)" \
     start >/dev/null || { tail -n 20 "$log" >&2 || true; die "the server did not start"; }
   echo "pg-cluster: started on 127.0.0.1:$port ($data)" >&2
 }
@@ -93,8 +105,9 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  restart) restart ;;
   status)
     if running; then echo "running on 127.0.0.1:$port ($data)"; else echo "not running"; exit 3; fi ;;
   env) echo "export YB_MIGRATE_TEST_PG=\"Host=127.0.0.1;Port=$port;Username=$db_user;Database=postgres\"" ;;
-  *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|restart|status|env" >&2; exit 2 ;;
 esac
