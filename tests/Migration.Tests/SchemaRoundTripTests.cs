@@ -83,6 +83,11 @@ public sealed class SchemaRoundTripTests : System.IDisposable
         CREATE VIEW public.paid_orders AS
             SELECT o.id, c."Full Name" FROM "Sales Data"."Orders" o JOIN public.customers c ON c.id = o.customer_id WHERE o.status = 'paid';
         CREATE VIEW public.paid_order_count AS SELECT count(*) AS n FROM public.paid_orders;
+        -- Views and functions on row types interleaved: a view calling a function that returns a table's
+        -- rows, a function taking a view's row, a view calling that function.
+        CREATE VIEW public.big_customer_names AS SELECT "Full Name" FROM public.big_customers(0);
+        CREATE FUNCTION public.order_label(o public.paid_orders) RETURNS text LANGUAGE sql AS $$ SELECT o."Full Name" || ' #' || o.id $$;
+        CREATE VIEW public.paid_order_labels AS SELECT public.order_label(p) AS label FROM public.paid_orders p;
         CREATE MATERIALIZED VIEW public.order_totals AS
             SELECT customer_id, sum(amount) AS total FROM "Sales Data"."Orders" GROUP BY customer_id;
         CREATE INDEX order_totals_customer ON public.order_totals (customer_id);

@@ -19,8 +19,8 @@ public sealed record SchemaFile(string Phase, string Name, int Objects, string T
 
 /// <summary>
 /// Turns a <see cref="SourceSchema"/> into ordered DDL files. Pre-data: schemas, extensions, types,
-/// sequences, functions, tables with their primary keys and checks, views, then the functions whose
-/// signatures use a table's or view's row type. Post-data: secondary indexes, unique/exclusion then
+/// sequences, functions, tables with their primary keys and checks, then views and the functions whose
+/// signatures use a table's or view's row type, in dependency order. Post-data: secondary indexes, unique/exclusion then
 /// foreign-key constraints, triggers, sequence values, materialized view refreshes.
 /// </summary>
 public static class SchemaScript
@@ -50,6 +50,25 @@ public static class SchemaScript
             }
         }
 
+        void WriteOwnedFunction(StringBuilder s, FunctionInfo f)
+        {
+            WriteFunction(s, f);
+            Own(s, FunctionTarget(f), f.Owner);
+        }
+
+        void WriteRelationDependent(StringBuilder s, IRelationDependent dependent)
+        {
+            if (dependent is FunctionInfo f)
+            {
+                WriteOwnedFunction(s, f);
+                return;
+            }
+
+            var v = (ViewInfo)dependent;
+            WriteView(s, v);
+            Own(s, (v.Materialized ? "MATERIALIZED VIEW " : "VIEW ") + Qualify(v.Schema, v.Name), v.Owner);
+        }
+
         var files = new List<SchemaFile>
         {
             File(PreData, "01-schemas.sql", schema.Schemas, (s, n) =>
@@ -72,22 +91,9 @@ public static class SchemaScript
                 // A serial's sequence too: OWNED BY (after the tables) wants the table's owner on it.
                 Own(s, "SEQUENCE " + Qualify(q.Schema, q.Name), q.Owner);
             }),
-            File(PreData, "05-functions.sql", schema.Functions.Where(f => !f.UsesRelationRowType).ToList(), (s, f) =>
-            {
-                WriteFunction(s, f);
-                Own(s, FunctionTarget(f), f.Owner);
-            }, FunctionPreamble),
+            File(PreData, "05-functions.sql", schema.Functions.Where(f => !f.UsesRelationRowType).ToList(), WriteOwnedFunction, FunctionPreamble),
             TablesFile(schema, (s, t) => Own(s, "TABLE " + t.QualifiedName, t.Owner)),
-            File(PreData, "07-views.sql", schema.Views, (s, v) =>
-            {
-                WriteView(s, v);
-                Own(s, (v.Materialized ? "MATERIALIZED VIEW " : "VIEW ") + Qualify(v.Schema, v.Name), v.Owner);
-            }),
-            File(PreData, "08-functions-on-relations.sql", schema.Functions.Where(f => f.UsesRelationRowType).ToList(), (s, f) =>
-            {
-                WriteFunction(s, f);
-                Own(s, FunctionTarget(f), f.Owner);
-            }, FunctionPreamble),
+            File(PreData, "07-views-and-functions.sql", schema.RelationDependents, WriteRelationDependent, FunctionPreamble),
             IndexesFile(schema),
             File(PostData, "02-constraints.sql", schema.PostDataConstraints, (s, c) =>
             {

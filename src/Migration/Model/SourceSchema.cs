@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace YbMigrate.Migration.Model;
 
@@ -32,10 +33,17 @@ public sealed class SourceSchema
     /// <summary>Tables, partitioned tables and partitions (parents before their partitions).</summary>
     public List<TableInfo> Tables { get; } = new();
 
-    /// <summary>Views and materialized views, each after the views it reads.</summary>
-    public List<ViewInfo> Views { get; } = new();
+    /// <summary>
+    /// Views, materialized views and the functions whose signatures use a table's or view's row type,
+    /// each after every object of this list it depends on: a view after the views and functions it
+    /// calls, a function after the view whose rows it takes or returns.
+    /// </summary>
+    public List<IRelationDependent> RelationDependents { get; } = new();
 
-    /// <summary>Functions and procedures.</summary>
+    /// <summary>Views and materialized views, in <see cref="RelationDependents"/> order.</summary>
+    public IEnumerable<ViewInfo> Views => RelationDependents.OfType<ViewInfo>();
+
+    /// <summary>Functions and procedures (those on row types also in <see cref="RelationDependents"/>).</summary>
     public List<FunctionInfo> Functions { get; } = new();
 
     /// <summary>Indexes that no constraint owns (primary key, unique and exclusion indexes are the constraints').</summary>
@@ -139,12 +147,18 @@ public sealed record ColumnInfo(string Name, string Type, bool NotNull, string? 
 /// <summary>A constraint: kind p, u, f, c or x, and its pg_get_constraintdef.</summary>
 public sealed record ConstraintInfo(string Schema, string Table, string Name, char Kind, string Definition, string? Comment = null);
 
+/// <summary>An object created after the tables because it depends on a relation: a view, or a function on a row type.</summary>
+public interface IRelationDependent
+{
+}
+
 /// <summary>A view or materialized view.</summary>
-public sealed record ViewInfo(string Schema, string Name, bool Materialized, string Definition, string? Options, string? Comment, string? Owner = null);
+public sealed record ViewInfo(string Schema, string Name, bool Materialized, string Definition, string? Options, string? Comment, string? Owner = null)
+    : IRelationDependent;
 
 /// <summary>A function or procedure with its pg_get_functiondef text.</summary>
 public sealed record FunctionInfo(string Schema, string Name, string IdentityArguments, bool IsProcedure, string Definition,
-    bool UsesRelationRowType, string? Comment, string? Owner = null);
+    bool UsesRelationRowType, string? Comment, string? Owner = null) : IRelationDependent;
 
 /// <summary>An index and its pg_get_indexdef.</summary>
 public sealed record IndexInfo(string Schema, string Table, string Name, string Definition, string? Comment = null);

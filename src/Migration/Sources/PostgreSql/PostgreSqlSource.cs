@@ -50,8 +50,7 @@ public sealed class PostgreSqlSource : ISourceDatabase
         ReadCompositeTypes(schema, names);
         ReadSequences(schema, names);
         ReadTables(schema, names);
-        ReadViews(schema, names);
-        ReadFunctions(schema, names);
+        OrderRelationDependents(schema, ReadViews(names), ReadFunctions(schema, names));
         ReadIndexes(schema, names);
         ReadTriggers(schema, names);
         return schema;
@@ -259,60 +258,29 @@ public sealed class PostgreSqlSource : ISourceDatabase
         return tables.OrderBy(Depth).ThenBy(t => t.Schema, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal);
     }
 
-    private void ReadViews(SourceSchema schema, string[] names)
+    private List<(uint Oid, ViewInfo Info)> ReadViews(string[] names) => Query(
+        "SELECT c.oid, n.nspname, c.relname, c.relkind = 'm', pg_catalog.pg_get_viewdef(c.oid), " +
+        "pg_catalog.array_to_string(c.reloptions, ', '), pg_catalog.obj_description(c.oid, 'pg_class'), pg_catalog.pg_get_userbyid(c.relowner) " +
+        "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
+        "WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY(@schemas) AND " + NotInExtension("pg_class", "c.oid") + " ORDER BY 2, 3",
+        r => (r.GetFieldValue<uint>(0), new ViewInfo(r.GetString(1), r.GetString(2), r.GetBoolean(3), r.GetString(4),
+            string.IsNullOrEmpty(Nullable(r, 5)) ? null : r.GetString(5), Nullable(r, 6), r.GetString(7))),
+        names);
+
+    private List<(uint Oid, FunctionInfo Info)> ReadFunctions(SourceSchema schema, string[] names)
     {
-        var views = Query(
-            "SELECT c.oid, n.nspname, c.relname, c.relkind = 'm', pg_catalog.pg_get_viewdef(c.oid), " +
-            "pg_catalog.array_to_string(c.reloptions, ', '), pg_catalog.obj_description(c.oid, 'pg_class'), pg_catalog.pg_get_userbyid(c.relowner) " +
-            "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace " +
-            "WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY(@schemas) AND " + NotInExtension("pg_class", "c.oid") + " ORDER BY 2, 3",
-            r => (Oid: r.GetFieldValue<uint>(0), Info: new ViewInfo(r.GetString(1), r.GetString(2), r.GetBoolean(3), r.GetString(4),
-                string.IsNullOrEmpty(Nullable(r, 5)) ? null : r.GetString(5), Nullable(r, 6), r.GetString(7))),
-            names);
-        var uses = Query(
-            "SELECT DISTINCT r.ev_class, d.refobjid FROM pg_catalog.pg_rewrite r " +
-            "JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid " +
-            "  AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid <> r.ev_class " +
-            "JOIN pg_catalog.pg_class u ON u.oid = d.refobjid AND u.relkind IN ('v', 'm')",
-            r => (View: r.GetFieldValue<uint>(0), Uses: r.GetFieldValue<uint>(1)));
-
-        // Depth-first: each view after the views it reads.
-        var byOid = views.ToDictionary(v => v.Oid, v => v.Info);
-        var done = new HashSet<uint>();
-        void Visit(uint oid)
-        {
-            if (!byOid.ContainsKey(oid) || !done.Add(oid))
-            {
-                return;
-            }
-
-            foreach (var used in uses.Where(u => u.View == oid).Select(u => u.Uses).OrderBy(o => o))
-            {
-                Visit(used);
-            }
-
-            schema.Views.Add(byOid[oid]);
-        }
-
-        foreach (var view in views)
-        {
-            Visit(view.Oid);
-        }
-    }
-
-    private void ReadFunctions(SourceSchema schema, string[] names)
-    {
+        var functions = new List<(uint, FunctionInfo)>();
         foreach (var function in Query(
-            "SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid), p.prokind, " +
+            "SELECT p.oid, n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid), p.prokind, " +
             "CASE WHEN p.prokind IN ('f', 'p', 'w') THEN pg_catalog.pg_get_functiondef(p.oid) END, " +
             "EXISTS (SELECT 1 FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type t ON t.oid = d.refobjid " +
-            "  JOIN pg_catalog.pg_class rc ON rc.oid = t.typrelid AND rc.relkind IN ('r', 'p', 'v', 'm') " +
+            "  JOIN pg_catalog.pg_class rc ON rc.oid = " + RowTypeRelation + " AND rc.relkind IN ('r', 'p', 'v', 'm') " +
             "  WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = p.oid AND d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass), " +
             "pg_catalog.obj_description(p.oid, 'pg_proc'), pg_catalog.pg_get_userbyid(p.proowner) " +
             "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace " +
-            "WHERE n.nspname = ANY(@schemas) AND " + NotInExtension("pg_proc", "p.oid") + " ORDER BY 1, 2, 3",
-            r => (Schema: r.GetString(0), Name: r.GetString(1), Arguments: r.GetString(2), Kind: r.GetChar(3), Definition: Nullable(r, 4),
-                UsesRowType: r.GetBoolean(5), Comment: Nullable(r, 6), Owner: r.GetString(7)),
+            "WHERE n.nspname = ANY(@schemas) AND " + NotInExtension("pg_proc", "p.oid") + " ORDER BY 2, 3, 4",
+            r => (Oid: r.GetFieldValue<uint>(0), Schema: r.GetString(1), Name: r.GetString(2), Arguments: r.GetString(3), Kind: r.GetChar(4),
+                Definition: Nullable(r, 5), UsesRowType: r.GetBoolean(6), Comment: Nullable(r, 7), Owner: r.GetString(8)),
             names))
         {
             if (function.Definition is null)
@@ -321,8 +289,62 @@ public sealed class PostgreSqlSource : ISourceDatabase
                 continue;
             }
 
-            schema.Functions.Add(new FunctionInfo(function.Schema, function.Name, function.Arguments, function.Kind == 'p',
-                function.Definition, function.UsesRowType, function.Comment, function.Owner));
+            var info = new FunctionInfo(function.Schema, function.Name, function.Arguments, function.Kind == 'p',
+                function.Definition, function.UsesRowType, function.Comment, function.Owner);
+            schema.Functions.Add(info);
+            functions.Add((function.Oid, info));
+        }
+
+        return functions;
+    }
+
+    // The relation whose row type a pg_type row `t` is, directly or as the element of an array type.
+    private const string RowTypeRelation =
+        "COALESCE(NULLIF(t.typrelid, 0), (SELECT e.typrelid FROM pg_catalog.pg_type e WHERE e.oid = t.typelem))";
+
+    // What each view and function uses among views and functions, from pg_depend: a view's rewrite rule
+    // on the relations and functions it reads, a function on the row types in its signature, a
+    // function with a SQL-standard body on the functions it calls. Relations are pg_class oids,
+    // functions pg_proc oids: the two catalogs' oids never collide (one oid counter).
+    private const string RelationDependencies =
+        "SELECT r.ev_class, d.refobjid FROM pg_catalog.pg_rewrite r " +
+        "JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid AND d.refobjid <> r.ev_class " +
+        "  AND d.refclassid IN ('pg_catalog.pg_class'::pg_catalog.regclass, 'pg_catalog.pg_proc'::pg_catalog.regclass) " +
+        "UNION SELECT d.objid, " + RowTypeRelation + " FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type t ON t.oid = d.refobjid " +
+        "  WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass " +
+        "UNION SELECT d.objid, d.refobjid FROM pg_catalog.pg_depend d " +
+        "  WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass";
+
+    // Views and the functions on row types in creation order: each after what it uses (depth first,
+    // in name order otherwise, so the files are the same on every run).
+    private void OrderRelationDependents(SourceSchema schema, List<(uint Oid, ViewInfo Info)> views, List<(uint Oid, FunctionInfo Info)> functions)
+    {
+        var objects = views.Select(v => (v.Oid, Object: (IRelationDependent)v.Info))
+            .Concat(functions.Where(f => f.Info.UsesRelationRowType).Select(f => (f.Oid, Object: (IRelationDependent)f.Info)))
+            .ToList();
+        var byOid = objects.ToDictionary(o => o.Oid, o => o.Object);
+        var uses = Query(RelationDependencies, r => (User: r.GetFieldValue<uint>(0), Used: r.GetFieldValue<uint>(1)))
+            .Where(u => byOid.ContainsKey(u.User) && byOid.ContainsKey(u.Used))
+            .ToLookup(u => u.User, u => u.Used);
+        var done = new HashSet<uint>();
+        void Visit(uint oid)
+        {
+            if (!done.Add(oid))
+            {
+                return;
+            }
+
+            foreach (var used in uses[oid].OrderBy(o => o))
+            {
+                Visit(used);
+            }
+
+            schema.RelationDependents.Add(byOid[oid]);
+        }
+
+        foreach (var (oid, _) in objects)
+        {
+            Visit(oid);
         }
     }
 
