@@ -85,6 +85,17 @@ public sealed class SchemaRoundTripTests : System.IDisposable
         CREATE VIEW public.paid_order_count AS SELECT count(*) AS n FROM public.paid_orders;
         -- Views and functions on row types interleaved: a view calling a function that returns a table's
         -- rows, a function taking a view's row, a view calling that function.
+        -- Range types and aggregates: a custom range, an aggregate on a function of the schema, an
+        -- ordered-set one, one with a sort operator, a view using them.
+        CREATE TYPE public."Price Range" AS RANGE (SUBTYPE = numeric);
+        CREATE TYPE public.floatrange AS RANGE (SUBTYPE = float8, SUBTYPE_DIFF = float8mi);
+        CREATE TABLE public.price_bands (id int PRIMARY KEY, band public."Price Range", spread public.floatrange);
+        CREATE FUNCTION public.add_amount(numeric, numeric) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT $1 + $2 $$;
+        CREATE AGGREGATE public.total(numeric) (SFUNC = public.add_amount, STYPE = numeric, INITCOND = '0', COMBINEFUNC = public.add_amount, PARALLEL = SAFE);
+        CREATE AGGREGATE public.pct_disc(float8 ORDER BY float8) (SFUNC = ordered_set_transition, STYPE = internal,
+            FINALFUNC = percentile_disc_final, FINALFUNC_EXTRA);
+        CREATE AGGREGATE public.biggest(int) (SFUNC = int4larger, STYPE = int, SORTOP = >);
+        CREATE VIEW public.order_sums AS SELECT public.total(amount) AS total FROM "Sales Data"."Orders";
         CREATE VIEW public.big_customer_names AS SELECT "Full Name" FROM public.big_customers(0);
         CREATE FUNCTION public.order_label(o public.paid_orders) RETURNS text LANGUAGE sql AS $$ SELECT o."Full Name" || ' #' || o.id $$;
         CREATE VIEW public.paid_order_labels AS SELECT public.order_label(p) AS label FROM public.paid_orders p;
@@ -119,7 +130,14 @@ public sealed class SchemaRoundTripTests : System.IDisposable
         "SELECT n.nspname, t.typname, t.typtype, pg_catalog.format_type(t.typbasetype, t.typtypmod), " +
         "(SELECT string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) " +
         "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace " +
-        "WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema' AND t.typtype IN ('e', 'd', 'c') ORDER BY 1, 2",
+        "WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema' AND t.typtype IN ('e', 'd', 'c', 'r', 'm') ORDER BY 1, 2",
+        "SELECT r.rngtypid::pg_catalog.regtype::text, r.rngsubtype::pg_catalog.regtype::text, r.rngmultitypid::pg_catalog.regtype::text, " +
+        "r.rngsubdiff::pg_catalog.regproc::text, (SELECT oc.opcname FROM pg_catalog.pg_opclass oc WHERE oc.oid = r.rngsubopc) FROM pg_catalog.pg_range r " +
+        "JOIN pg_catalog.pg_type t ON t.oid = r.rngtypid JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname !~ '^pg_' ORDER BY 1",
+        "SELECT a.aggfnoid::pg_catalog.regprocedure::text, a.aggkind, a.aggtransfn::pg_catalog.regproc::text, a.aggfinalfn::pg_catalog.regproc::text, " +
+        "a.aggcombinefn::pg_catalog.regproc::text, a.aggfinalextra, a.aggfinalmodify, a.aggsortop::pg_catalog.regoperator::text, " +
+        "pg_catalog.format_type(a.aggtranstype, NULL), a.agginitval, p.proparallel FROM pg_catalog.pg_aggregate a " +
+        "JOIN pg_catalog.pg_proc p ON p.oid = a.aggfnoid JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname !~ '^pg_' ORDER BY 1",
         "SELECT n.nspname, p.proname, p.prokind, pg_catalog.pg_get_function_identity_arguments(p.oid), pg_catalog.md5(p.prosrc), pg_catalog.obj_description(p.oid, 'pg_proc') " +
         "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema' ORDER BY 1, 2, 4",
         "SELECT nspname, pg_catalog.obj_description(oid, 'pg_namespace') FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' ORDER BY 1",

@@ -19,7 +19,7 @@ public sealed record SchemaFile(string Phase, string Name, int Objects, string T
 
 /// <summary>
 /// Turns a <see cref="SourceSchema"/> into ordered DDL files. Pre-data: schemas, extensions, types,
-/// sequences, functions, tables with their primary keys and checks, then views and the functions whose
+/// sequences, functions then the aggregates built on them, tables with their primary keys and checks, then views and the functions whose
 /// signatures use a table's or view's row type, in dependency order. Post-data: secondary indexes, unique/exclusion then
 /// foreign-key constraints, triggers, sequence values, materialized view refreshes.
 /// </summary>
@@ -79,7 +79,7 @@ public static class SchemaScript
             }),
             File(PreData, "02-extensions.sql", schema.Extensions, (s, x) =>
                 s.Append("CREATE EXTENSION IF NOT EXISTS ").Append(Quote(x.Name)).Append(" WITH SCHEMA ").Append(Quote(x.Schema)).Append(";\n")),
-            File(PreData, "03-types.sql", schema.Enums.Cast<object>().Concat(schema.Domains).Concat(schema.CompositeTypes).ToList(), (s, t) =>
+            File(PreData, "03-types.sql", schema.Enums.Cast<object>().Concat(schema.Domains).Concat(schema.RangeTypes).Concat(schema.CompositeTypes).ToList(), (s, t) =>
             {
                 WriteType(s, t);
                 var (target, owner) = TypeOwner(t);
@@ -91,7 +91,7 @@ public static class SchemaScript
                 // A serial's sequence too: OWNED BY (after the tables) wants the table's owner on it.
                 Own(s, "SEQUENCE " + Qualify(q.Schema, q.Name), q.Owner);
             }),
-            File(PreData, "05-functions.sql", schema.Functions.Where(f => !f.UsesRelationRowType).ToList(), WriteOwnedFunction, FunctionPreamble),
+            File(PreData, "05-functions.sql", schema.Functions.Where(f => !f.UsesRelationRowType).OrderBy(f => f.Kind == RoutineKind.Aggregate).ToList(), WriteOwnedFunction, FunctionPreamble),
             TablesFile(schema, (s, t) => Own(s, "TABLE " + t.QualifiedName, t.Owner)),
             File(PreData, "07-views-and-functions.sql", schema.RelationDependents, WriteRelationDependent, FunctionPreamble),
             IndexesFile(schema),
@@ -176,11 +176,33 @@ public static class SchemaScript
                 s.Append(";\n");
                 Comment(s, "DOMAIN " + Qualify(d.Schema, d.Name), d.Comment);
                 break;
+            case RangeTypeInfo r:
+                WriteRangeType(s, r);
+                break;
             case CompositeTypeInfo c:
                 s.Append("CREATE TYPE ").Append(Qualify(c.Schema, c.Name)).Append(" AS (\n")
                     .Append(string.Join(",\n", c.Attributes.Select(a => "    " + Quote(a.Name) + " " + a.Type))).Append("\n);\n");
                 Comment(s, "TYPE " + Qualify(c.Schema, c.Name), c.Comment);
                 break;
+        }
+    }
+
+    private static void WriteRangeType(StringBuilder s, RangeTypeInfo r)
+    {
+        s.Append("CREATE TYPE ").Append(Qualify(r.Schema, r.Name)).Append(" AS RANGE (\n    SUBTYPE = ").Append(r.Subtype);
+        Option("SUBTYPE_OPCLASS", r.SubtypeOpclass);
+        Option("COLLATION", r.Collation);
+        Option("SUBTYPE_DIFF", r.SubtypeDiff);
+        Option("MULTIRANGE_TYPE_NAME", r.MultirangeName);
+        s.Append("\n);\n");
+        Comment(s, "TYPE " + Qualify(r.Schema, r.Name), r.Comment);
+
+        void Option(string name, string? value)
+        {
+            if (value is not null)
+            {
+                s.Append(",\n    ").Append(name).Append(" = ").Append(value);
+            }
         }
     }
 
@@ -282,12 +304,13 @@ public static class SchemaScript
     }
 
     private static string FunctionTarget(FunctionInfo f) =>
-        (f.IsProcedure ? "PROCEDURE " : "FUNCTION ") + Qualify(f.Schema, f.Name) + "(" + f.IdentityArguments + ")";
+        f.Kind.ToString().ToUpperInvariant() + " " + Qualify(f.Schema, f.Name) + "(" + f.IdentityArguments + ")";
 
     private static (string Target, string? Owner) TypeOwner(object type) => type switch
     {
         EnumTypeInfo e => ("TYPE " + Qualify(e.Schema, e.Name), e.Owner),
         DomainInfo d => ("DOMAIN " + Qualify(d.Schema, d.Name), d.Owner),
+        RangeTypeInfo r => ("TYPE " + Qualify(r.Schema, r.Name), r.Owner),
         CompositeTypeInfo c => ("TYPE " + Qualify(c.Schema, c.Name), c.Owner),
         _ => ("", null),
     };

@@ -24,6 +24,9 @@ public sealed class SourceSchema
     /// <summary>Domains.</summary>
     public List<DomainInfo> Domains { get; } = new();
 
+    /// <summary>Range types (CREATE TYPE ... AS RANGE).</summary>
+    public List<RangeTypeInfo> RangeTypes { get; } = new();
+
     /// <summary>Composite types (CREATE TYPE ... AS (...)), not the row types of tables.</summary>
     public List<CompositeTypeInfo> CompositeTypes { get; } = new();
 
@@ -80,6 +83,13 @@ public sealed record EnumTypeInfo(string Schema, string Name, IReadOnlyList<stri
 /// <summary>A domain; checks are (name, pg_get_constraintdef) pairs.</summary>
 public sealed record DomainInfo(string Schema, string Name, string BaseType, string? Collation, string? Default, bool NotNull,
     IReadOnlyList<(string Name, string Definition)> Checks, string? Comment, string? Owner = null);
+
+/// <summary>
+/// A range type: the subtype and, when not the defaults, its operator class, collation, difference
+/// function and multirange name (all schema-qualified as the server prints them).
+/// </summary>
+public sealed record RangeTypeInfo(string Schema, string Name, string Subtype, string? SubtypeOpclass, string? Collation, string? SubtypeDiff,
+    string? MultirangeName, string? Comment, string? Owner = null);
 
 /// <summary>A composite type.</summary>
 public sealed record CompositeTypeInfo(string Schema, string Name, IReadOnlyList<(string Name, string Type)> Attributes, string? Comment, string? Owner = null);
@@ -156,8 +166,21 @@ public interface IRelationDependent
 public sealed record ViewInfo(string Schema, string Name, bool Materialized, string Definition, string? Options, string? Comment, string? Owner = null)
     : IRelationDependent;
 
-/// <summary>A function or procedure with its pg_get_functiondef text.</summary>
-public sealed record FunctionInfo(string Schema, string Name, string IdentityArguments, bool IsProcedure, string Definition,
+/// <summary>What kind of routine a <see cref="FunctionInfo"/> is; it names the object in ALTER and COMMENT ON.</summary>
+public enum RoutineKind
+{
+    /// <summary>A function (window functions included).</summary>
+    Function,
+
+    /// <summary>A procedure.</summary>
+    Procedure,
+
+    /// <summary>An aggregate; its definition is a CREATE AGGREGATE built from pg_aggregate.</summary>
+    Aggregate,
+}
+
+/// <summary>A function, procedure or aggregate with its definition (pg_get_functiondef, or CREATE AGGREGATE).</summary>
+public sealed record FunctionInfo(string Schema, string Name, string IdentityArguments, RoutineKind Kind, string Definition,
     bool UsesRelationRowType, string? Comment, string? Owner = null) : IRelationDependent;
 
 /// <summary>An index and its pg_get_indexdef.</summary>

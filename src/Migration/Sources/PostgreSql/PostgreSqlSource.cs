@@ -47,6 +47,7 @@ public sealed class PostgreSqlSource : ISourceDatabase
         ReadExtensions(schema);
         ReadEnums(schema, names);
         ReadDomains(schema, names);
+        ReadRangeTypes(schema, names);
         ReadCompositeTypes(schema, names);
         ReadSequences(schema, names);
         ReadTables(schema, names);
@@ -112,6 +113,35 @@ public sealed class PostgreSqlSource : ISourceDatabase
             },
             names));
     }
+
+    // Options at their defaults come back NULL: the subtype's default operator class and collation, no
+    // difference function, the multirange name CREATE TYPE would choose anyway.
+    private void ReadRangeTypes(SourceSchema schema, string[] names) => schema.RangeTypes.AddRange(Query(
+        "SELECT n.nspname, t.typname, pg_catalog.format_type(r.rngsubtype, NULL), " +
+        "(SELECT oc.opcnamespace::pg_catalog.regnamespace::text || '.' || pg_catalog.quote_ident(oc.opcname) " +
+        "  FROM pg_catalog.pg_opclass oc WHERE oc.oid = r.rngsubopc AND NOT oc.opcdefault), " +
+        "(SELECT co.collnamespace::pg_catalog.regnamespace::text || '.' || pg_catalog.quote_ident(co.collname) " +
+        "  FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype WHERE co.oid = r.rngcollation AND co.oid <> st.typcollation), " +
+        "NULLIF(r.rngsubdiff, 0)::pg_catalog.regproc::text, " +
+        "(SELECT pg_catalog.quote_ident(mn.nspname) || '.' || pg_catalog.quote_ident(m.typname) FROM pg_catalog.pg_type m " +
+        "  JOIN pg_catalog.pg_namespace mn ON mn.oid = m.typnamespace WHERE m.oid = r.rngmultitypid " +
+        "  AND (m.typnamespace <> t.typnamespace OR m.typname <> CASE WHEN t.typname LIKE '%range%' " +
+        "    THEN pg_catalog.regexp_replace(t.typname, 'range', 'multirange') ELSE t.typname || '_multirange' END)), " +
+        "pg_catalog.obj_description(t.oid, 'pg_type'), pg_catalog.pg_get_userbyid(t.typowner), r.rngcanonical <> 0 " +
+        "FROM pg_catalog.pg_range r JOIN pg_catalog.pg_type t ON t.oid = r.rngtypid JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace " +
+        "WHERE n.nspname = ANY(@schemas) AND " + NotInExtension("pg_type", "t.oid") + " ORDER BY 1, 2",
+        r =>
+        {
+            var info = new RangeTypeInfo(r.GetString(0), r.GetString(1), r.GetString(2), Nullable(r, 3), Nullable(r, 4), Nullable(r, 5),
+                Nullable(r, 6), Nullable(r, 7), r.GetString(8));
+            if (r.GetBoolean(9))
+            {
+                schema.Skipped.Add($"range type {Sql.SqlIdentifier.Qualify(info.Schema, info.Name)}: its CANONICAL function (a C function) is not exported; the range is created without it");
+            }
+
+            return info;
+        },
+        names));
 
     private void ReadCompositeTypes(SourceSchema schema, string[] names)
     {
@@ -269,6 +299,7 @@ public sealed class PostgreSqlSource : ISourceDatabase
 
     private List<(uint Oid, FunctionInfo Info)> ReadFunctions(SourceSchema schema, string[] names)
     {
+        var aggregates = ReadAggregateDefinitions(names);
         var functions = new List<(uint, FunctionInfo)>();
         foreach (var function in Query(
             "SELECT p.oid, n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid), p.prokind, " +
@@ -283,14 +314,10 @@ public sealed class PostgreSqlSource : ISourceDatabase
                 Definition: Nullable(r, 5), UsesRowType: r.GetBoolean(6), Comment: Nullable(r, 7), Owner: r.GetString(8)),
             names))
         {
-            if (function.Definition is null)
-            {
-                schema.Skipped.Add($"aggregate {Sql.SqlIdentifier.Qualify(function.Schema, function.Name)}({function.Arguments}): aggregates are not exported yet");
-                continue;
-            }
-
-            var info = new FunctionInfo(function.Schema, function.Name, function.Arguments, function.Kind == 'p',
-                function.Definition, function.UsesRowType, function.Comment, function.Owner);
+            var kind = function.Kind switch { 'p' => RoutineKind.Procedure, 'a' => RoutineKind.Aggregate, _ => RoutineKind.Function };
+            var definition = kind == RoutineKind.Aggregate ? aggregates[function.Oid] : function.Definition!;
+            var info = new FunctionInfo(function.Schema, function.Name, function.Arguments, kind,
+                definition, function.UsesRowType, function.Comment, function.Owner);
             schema.Functions.Add(info);
             functions.Add((function.Oid, info));
         }
@@ -298,9 +325,81 @@ public sealed class PostgreSqlSource : ISourceDatabase
         return functions;
     }
 
+    // CREATE AGGREGATE for each aggregate, from pg_aggregate; options left at their defaults are not written.
+    private Dictionary<uint, string> ReadAggregateDefinitions(string[] names) => Query(
+        "SELECT p.oid, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_arguments(p.oid) || ')', " +
+        "a.aggkind, a.aggtransfn::pg_catalog.regproc::text, pg_catalog.format_type(a.aggtranstype, NULL), NULLIF(a.aggtransspace, 0), a.agginitval, " +
+        "NULLIF(a.aggfinalfn, 0)::pg_catalog.regproc::text, a.aggfinalextra, a.aggfinalmodify, NULLIF(a.aggcombinefn, 0)::pg_catalog.regproc::text, " +
+        "NULLIF(a.aggserialfn, 0)::pg_catalog.regproc::text, NULLIF(a.aggdeserialfn, 0)::pg_catalog.regproc::text, " +
+        "NULLIF(a.aggmtransfn, 0)::pg_catalog.regproc::text, NULLIF(a.aggminvtransfn, 0)::pg_catalog.regproc::text, " +
+        "CASE WHEN a.aggmtranstype <> 0 THEN pg_catalog.format_type(a.aggmtranstype, NULL) END, a.aggminitval, " +
+        "NULLIF(a.aggmfinalfn, 0)::pg_catalog.regproc::text, a.aggmfinalextra, " +
+        "(SELECT 'OPERATOR(' || o.oprnamespace::pg_catalog.regnamespace::text || '.' || o.oprname || ')' FROM pg_catalog.pg_operator o WHERE o.oid = a.aggsortop), " +
+        "p.proparallel " +
+        "FROM pg_catalog.pg_aggregate a JOIN pg_catalog.pg_proc p ON p.oid = a.aggfnoid JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace " +
+        "WHERE n.nspname = ANY(@schemas)",
+        r => (Oid: r.GetFieldValue<uint>(0), Definition: AggregateDefinition(r)),
+        names).ToDictionary(a => a.Oid, a => a.Definition);
+
+    private static string AggregateDefinition(NpgsqlDataReader r)
+    {
+        var kind = r.GetChar(2);
+        var options = new List<string> { "SFUNC = " + r.GetString(3), "STYPE = " + r.GetString(4) };
+        void Add(string option, int column, bool literal = false)
+        {
+            if (!r.IsDBNull(column))
+            {
+                var value = r.GetValue(column).ToString()!;
+                options.Add(option + " = " + (literal ? Sql.SqlIdentifier.Literal(value) : value));
+            }
+        }
+
+        Add("SSPACE", 5);
+        Add("INITCOND", 6, literal: true);
+        Add("FINALFUNC", 7);
+        if (r.GetBoolean(8))
+        {
+            options.Add("FINALFUNC_EXTRA");
+        }
+
+        // The final function's default access: READ_ONLY for plain aggregates, READ_WRITE for ordered-set ones.
+        var modify = r.GetChar(9);
+        if (!r.IsDBNull(7) && modify != (kind == 'n' ? 'r' : 'w'))
+        {
+            options.Add("FINALFUNC_MODIFY = " + (modify switch { 'r' => "READ_ONLY", 's' => "SHAREABLE", _ => "READ_WRITE" }));
+        }
+
+        Add("COMBINEFUNC", 10);
+        Add("SERIALFUNC", 11);
+        Add("DESERIALFUNC", 12);
+        Add("MSFUNC", 13);
+        Add("MINVFUNC", 14);
+        Add("MSTYPE", 15);
+        Add("MINITCOND", 16, literal: true);
+        Add("MFINALFUNC", 17);
+        if (r.GetBoolean(18))
+        {
+            options.Add("MFINALFUNC_EXTRA");
+        }
+
+        Add("SORTOP", 19);
+        if (kind == 'h')
+        {
+            options.Add("HYPOTHETICAL");
+        }
+
+        var parallel = r.GetChar(20);
+        if (parallel != 'u')
+        {
+            options.Add("PARALLEL = " + (parallel == 's' ? "SAFE" : "RESTRICTED"));
+        }
+
+        return "CREATE AGGREGATE " + r.GetString(1) + " (\n    " + string.Join(",\n    ", options) + "\n)";
+    }
+
     // The relation whose row type a pg_type row `t` is, directly or as the element of an array type.
     private const string RowTypeRelation =
-        "COALESCE(NULLIF(t.typrelid, 0), (SELECT e.typrelid FROM pg_catalog.pg_type e WHERE e.oid = t.typelem))";
+        "COALESCE(NULLIF(t.typrelid, 0), (SELECT e.typrelid FROM pg_catalog.pg_type e WHERE e.oid = t.typelem), 0)";
 
     // What each view and function uses among views and functions, from pg_depend: a view's rewrite rule
     // on the relations and functions it reads, a function on the row types in its signature, a
