@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 
 namespace YbMigrate.PgQuery;
 
@@ -13,7 +12,7 @@ public static unsafe class PgQuery
 {
     private delegate T NativeCall<T>(byte* input);
 
-    /// <summary>Parses SQL into libpg_query's JSON parse tree.</summary>
+    /// <summary>Parses SQL into libpg_query's parse tree (read from its JSON output).</summary>
     public static ParseResult Parse(string sql)
     {
         var offsets = Utf8OffsetMap.For(sql);
@@ -25,8 +24,8 @@ public static unsafe class PgQuery
                 return new ParseResult(null, Array.Empty<RawStatement>(), error, offsets);
             }
 
-            var document = PooledJsonDocument.Parse(r.ParseTree);
-            return new ParseResult(document, ReadStatements(document.Document.RootElement, offsets), null, offsets);
+            var tree = ParseTree.Read(r.ParseTree);
+            return new ParseResult(tree, ReadStatements(tree.Root, offsets), null, offsets);
         });
     }
 
@@ -37,7 +36,7 @@ public static unsafe class PgQuery
         return Call(createFunctionSql, library.ParsePlpgsql.Invoke, library.FreePlpgsql.Invoke, r => r.Error, (r, error) =>
             error is not null
                 ? new PlpgsqlParseResult(null, error)
-                : new PlpgsqlParseResult(PooledJsonDocument.Parse(r.Functions), null));
+                : new PlpgsqlParseResult(ParseTree.Read(r.Functions), null));
     }
 
     /// <summary>Splits a text into tokens, comments included.</summary>
@@ -149,7 +148,7 @@ public static unsafe class PgQuery
         }
     }
 
-    private static RawStatement[] ReadStatements(JsonElement root, Utf8OffsetMap offsets)
+    private static RawStatement[] ReadStatements(ParseElement root, Utf8OffsetMap offsets)
     {
         if (!root.TryGetProperty("stmts", out var stmts))
         {
@@ -163,7 +162,7 @@ public static unsafe class PgQuery
             // Protobuf-style JSON omits zero fields: no stmt_location means 0, no stmt_len means "to the end".
             var location = entry.TryGetProperty("stmt_location", out var l) ? l.GetInt32() : 0;
             var length = entry.TryGetProperty("stmt_len", out var n) ? n.GetInt32() : offsets.ByteLength - location;
-            statements[index++] = new RawStatement(entry.GetProperty("stmt"), ToCharSpan(offsets, location, length));
+            statements[index++] = new RawStatement(entry.TryGetProperty("stmt", out var stmt) ? stmt : default, ToCharSpan(offsets, location, length));
         }
 
         return statements;

@@ -88,33 +88,3 @@ internal static unsafe class NativeText
         return length;
     }
 }
-
-/// <summary>A JSON document read from libpg_query's output, over a pooled buffer returned on Dispose.</summary>
-internal sealed class PooledJsonDocument : IDisposable
-{
-    private byte[]? _buffer;
-
-    private PooledJsonDocument(System.Text.Json.JsonDocument document, byte[] buffer)
-    {
-        Document = document;
-        _buffer = buffer;
-    }
-
-    public System.Text.Json.JsonDocument Document { get; }
-
-    public static PooledJsonDocument Parse(IntPtr utf8)
-    {
-        var json = NativeText.CopyPooled(utf8);
-        return new PooledJsonDocument(System.Text.Json.JsonDocument.Parse(json.AsMemory()), json.Array!);
-    }
-
-    public void Dispose()
-    {
-        Document.Dispose();
-        if (_buffer is not null)
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = null;
-        }
-    }
-}

@@ -160,7 +160,7 @@ public readonly struct QualifiedName
     public string Name { get; }
 
     /// <summary>Reads a RangeVar struct (schemaname, relname).</summary>
-    public static QualifiedName FromRangeVar(System.Text.Json.JsonElement rangeVar) =>
+    public static QualifiedName FromRangeVar(ParseElement rangeVar) =>
         new(rangeVar.Str("schemaname"), rangeVar.Str("relname") ?? string.Empty);
 
     /// <inheritdoc />

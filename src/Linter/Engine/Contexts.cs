@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.Json;
 using YbMigrate.Linter.Catalog;
 using YbMigrate.PgQuery;
 
@@ -10,7 +9,7 @@ namespace YbMigrate.Linter.Engine;
 /// <summary>A node of a parse tree with its kind.</summary>
 public readonly struct TreeNode
 {
-    internal TreeNode(string kind, JsonElement node)
+    internal TreeNode(string kind, ParseElement node)
     {
         Kind = kind;
         Node = node;
@@ -20,7 +19,7 @@ public readonly struct TreeNode
     public string Kind { get; }
 
     /// <summary>The node's fields.</summary>
-    public JsonElement Node { get; }
+    public ParseElement Node { get; }
 }
 
 /// <summary>What a node callback sees. Valid only during the callback.</summary>
@@ -39,7 +38,7 @@ public sealed class NodeContext
     public string Kind { get; internal set; } = string.Empty;
 
     /// <summary>The node's fields.</summary>
-    public JsonElement Node { get; internal set; }
+    public ParseElement Node { get; internal set; }
 
     /// <summary>The statement the node is in.</summary>
     public StatementContext Statement { get; internal set; } = null!;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Catalog;
 using YbMigrate.Linter.Scripts;
 using YbMigrate.Linter.Versions;
@@ -16,7 +15,8 @@ namespace YbMigrate.Linter.Engine;
 internal sealed class LintRun
 {
     private readonly LintOptions _options;
-    private readonly Dictionary<string, List<(RuleDescriptor Rule, Action<NodeContext> Action)>> _nodeActions = new(StringComparer.Ordinal);
+    // Indexed by node kind number (ParseNames): null where no rule registered.
+    private List<(RuleDescriptor Rule, Action<NodeContext> Action)>?[] _nodeActions = Array.Empty<List<(RuleDescriptor, Action<NodeContext>)>?>();
     private readonly List<(RuleDescriptor Rule, Action<ParseErrorContext> Action)> _parseErrorActions = new();
     private readonly Dictionary<RuleDescriptor, string?> _previewNotes = new();
     private readonly List<(RuleDescriptor Rule, StatementContext Statement, Suppressions Suppressions, Action<CatalogContext> Check)> _deferred = new();
@@ -127,12 +127,13 @@ internal sealed class LintRun
         {
             foreach (var kind in kinds)
             {
-                if (!_nodeActions.TryGetValue(kind, out var list))
+                var id = ParseNames.Id(kind);
+                if (id >= _nodeActions.Length)
                 {
-                    _nodeActions[kind] = list = new List<(RuleDescriptor, Action<NodeContext>)>();
+                    Array.Resize(ref _nodeActions, ParseNames.Count);
                 }
 
-                list.Add((descriptor, action));
+                (_nodeActions[id] ??= new List<(RuleDescriptor, Action<NodeContext>)>()).Add((descriptor, action));
             }
         }
 
@@ -167,7 +168,7 @@ internal sealed class LintRun
         }
     }
 
-    private void LintRoutineBody(StatementContext statement, string kind, JsonElement node)
+    private void LintRoutineBody(StatementContext statement, string kind, ParseElement node)
     {
         var embedded = RoutineBodies.Extract(kind, node, statement, out var bodyError);
         if (bodyError is not null)
@@ -196,9 +197,9 @@ internal sealed class LintRun
         }
     }
 
-    private void Walk(StatementContext statement, JsonElement wrapper)
+    private void Walk(StatementContext statement, ParseElement wrapper)
     {
-        if (_nodeActions.Count == 0)
+        if (_nodeActions.Length == 0)
         {
             return;
         }
@@ -208,17 +209,17 @@ internal sealed class LintRun
         _walker.Walk(wrapper);
     }
 
-    private void Dispatch(string kind, JsonElement node)
+    private void Dispatch(ParseNode node)
     {
-        if (!_nodeActions.TryGetValue(kind, out var actions))
+        if (node.KindId >= _nodeActions.Length || _nodeActions[node.KindId] is not { } actions)
         {
             return;
         }
 
         foreach (var (rule, action) in actions)
         {
-            _nodeContext.Kind = kind;
-            _nodeContext.Node = node;
+            _nodeContext.Kind = node.Kind;
+            _nodeContext.Node = node.Node;
             _nodeContext.Rule = rule;
             try
             {

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.Linter.Versions;
@@ -111,7 +110,7 @@ public sealed class DeferrableConstraintRule : SqlRule
         return clauses;
     }
 
-    private static (int First, int Last)? AttributeClause(StatementContext statement, JsonElement constraint, string? contype)
+    private static (int First, int Last)? AttributeClause(StatementContext statement, ParseElement constraint, string? contype)
     {
         var first = statement.TokenIndexAtLocation(constraint.Location());
         return contype switch

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 using YbMigrate.PgQuery;
 
@@ -40,7 +39,7 @@ internal static class DeclaredColumnTypes
     {
         declared = default;
         var typeName = context.Node.Field("typeName");
-        if (typeName.ValueKind != JsonValueKind.Object)
+        if (typeName.ValueKind != ElementKind.Object)
         {
             return false; // e.g. "a WITH OPTIONS NOT NULL" in a typed or partition table
         }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Catalog;
 using YbMigrate.Linter.Engine;
 using YbMigrate.PgQuery;
@@ -20,14 +19,14 @@ internal static class PerformanceNodes
     public static bool IsSerial(TypeRef type) => !type.IsArray && type.Schema is null or "pg_catalog" && SerialTypes.Contains(type.Name);
 
     /// <summary>True when a ColumnDef's values come from a sequence: serial type, identity, or DEFAULT nextval(..).</summary>
-    public static bool IsSequenceGenerated(JsonElement columnDef) =>
+    public static bool IsSequenceGenerated(ParseElement columnDef) =>
         IsSerial(TypeRef.From(columnDef.Field("typeName")))
         || columnDef.Items("constraints").Any(item => item.Is("Constraint", out var constraint)
             && (constraint.Str("contype") == "CONSTR_IDENTITY"
                 || (constraint.Str("contype") == "CONSTR_DEFAULT" && IsNextvalCall(constraint.Field("raw_expr")))));
 
     /// <summary>True for an expression <c>nextval(..)</c>, possibly cast (<c>nextval('s')::bigint</c>).</summary>
-    public static bool IsNextvalCall(JsonElement expression)
+    public static bool IsNextvalCall(ParseElement expression)
     {
         while (expression.Is("TypeCast", out var cast))
         {
@@ -44,7 +43,7 @@ internal static class PerformanceNodes
     }
 
     /// <summary>True when an IndexStmt's first key is ASC or DESC: YugabyteDB then range-shards the index instead of hashing it.</summary>
-    public static bool IsRangeSharded(JsonElement indexStmt) =>
+    public static bool IsRangeSharded(ParseElement indexStmt) =>
         indexStmt.Items("indexParams").FirstOrDefault().Is("IndexElem", out var first)
         && first.Str("ordering") is "SORTBY_ASC" or "SORTBY_DESC";
 
@@ -100,7 +99,7 @@ internal static class PerformanceNodes
     }
 
     /// <summary>The span of a RangeVar's name as written, schema included (<c>app.orders</c>).</summary>
-    public static TextSpan RelationSpan(StatementContext statement, JsonElement rangeVar) =>
+    public static TextSpan RelationSpan(StatementContext statement, ParseElement rangeVar) =>
         RelationSpan(statement, QualifiedName.FromRangeVar(rangeVar), rangeVar.Location());
 
     /// <summary>The span of a (possibly qualified) relation name written at a parse-tree location.</summary>
@@ -112,7 +111,7 @@ internal static class PerformanceNodes
         return name < 0 ? statement.TokenSpanAt(location) : statement.SpanOfTokens(first, name);
     }
 
-    private static IEnumerable<ConstraintSite> ColumnConstraints(StatementContext statement, QualifiedName table, JsonElement column)
+    private static IEnumerable<ConstraintSite> ColumnConstraints(StatementContext statement, QualifiedName table, ParseElement column)
     {
         var columns = new[] { column.Str("colname") ?? string.Empty };
         var location = column.Location();
@@ -126,7 +125,7 @@ internal static class PerformanceNodes
         }
     }
 
-    private static bool IsKey(JsonElement constraint) => constraint.Str("contype") is "CONSTR_PRIMARY" or "CONSTR_UNIQUE" or "CONSTR_FOREIGN";
+    private static bool IsKey(ParseElement constraint) => constraint.Str("contype") is "CONSTR_PRIMARY" or "CONSTR_UNIQUE" or "CONSTR_FOREIGN";
 
     /// <summary>A key constraint as plain values, safe to keep until the catalog checks run.</summary>
     internal sealed class ConstraintSite
@@ -134,7 +133,7 @@ internal static class PerformanceNodes
         // Located only when a finding is reported: scanning every key's statement would cost more than all the checks.
         private readonly Lazy<TextSpan> _span;
 
-        internal ConstraintSite(JsonElement constraint, QualifiedName table, IReadOnlyList<string> columns, Lazy<TextSpan> span)
+        internal ConstraintSite(ParseElement constraint, QualifiedName table, IReadOnlyList<string> columns, Lazy<TextSpan> span)
         {
             Kind = constraint.Str("contype") ?? string.Empty;
             Name = constraint.Str("conname");
