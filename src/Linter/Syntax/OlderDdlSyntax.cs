@@ -26,10 +26,11 @@ internal static class OlderDdlSyntax
     public static IEnumerable<(ParseElement Command, TextSpan Span)> CommandClauses(
         StatementContext statement, ParseElement alterTable, string subtype, params TokenKind[] keywords)
     {
-        var starts = FindSequences(statement, keywords);
+        IReadOnlyList<int>? starts = null; // scanned for the first matching command only
         var n = 0;
         foreach (var command in Commands(alterTable, subtype))
         {
+            starts ??= FindSequences(statement, keywords);
             var span = n < starts.Count
                 ? statement.SpanOfTokens(starts[n], SequenceEnd(statement, starts[n], keywords))
                 : statement.TokenSpanAt(-1);
