@@ -27,6 +27,9 @@ public sealed class NodeContext
 {
     private readonly LintRun _run;
     private readonly List<TreeNode> _ancestors;
+    private object? _sharedRead;
+    private object? _sharedValue;
+    private ParseElement _sharedNode;
 
     internal NodeContext(LintRun run, List<TreeNode> ancestors)
     {
@@ -56,6 +59,23 @@ public sealed class NodeContext
 
     /// <summary>Reports the rule's message (formatted with <paramref name="messageArgs"/>) at <paramref name="span"/>.</summary>
     public void Report(TextSpan span, params object[] messageArgs) => _run.Report(Rule, Statement, span, null, messageArgs);
+
+    /// <summary>
+    /// What <paramref name="read"/> makes of the current node, made once for all the rules that
+    /// ask with the same delegate (keep it in a static field). Made again for the next node.
+    /// </summary>
+    internal T Shared<T>(Func<NodeContext, T> read)
+        where T : class
+    {
+        if (!ReferenceEquals(_sharedRead, read) || !_sharedNode.Equals(Node))
+        {
+            _sharedValue = read(this);
+            _sharedRead = read;
+            _sharedNode = Node;
+        }
+
+        return (T)_sharedValue!;
+    }
 
     /// <summary>Reports with an automatic fix (dropped for embedded SQL whose positions are not exact).</summary>
     public void ReportWithFix(TextSpan span, Fix? fix, params object[] messageArgs) =>

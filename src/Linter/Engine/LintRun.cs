@@ -70,11 +70,18 @@ internal sealed class LintRun
 
     public LintResult Finish()
     {
-        foreach (var (rule, statement, suppressions, check) in _deferred)
+        for (var i = 0; i < _deferred.Count; i++)
         {
+            var (rule, statement, suppressions, check) = _deferred[i];
             _suppressions = suppressions;
             Guarded(rule, statement, () => check(new CatalogContext(this, rule, statement)));
+            if (i + 1 == _deferred.Count || _deferred[i + 1].Statement != statement)
+            {
+                statement.ReleaseTokens(); // a statement's checks are consecutive: they share one scan
+            }
         }
+
+        _deferred.Clear();
 
         var ordered = _findings
             .OrderBy(f => _sourceOrder[f.Source])

@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using YbMigrate.Linter.Scripts;
@@ -26,18 +26,28 @@ internal readonly struct ParsedSegment
 }
 
 /// <summary>
-/// Parses the statements of a script in order. Long scripts are parsed on a second thread a
-/// bounded distance ahead of the caller, so parsing (libpg_query and the JSON tree) overlaps the
-/// rules while memory stays flat; the rules themselves still run on one thread, in order.
-/// The caller disposes each parse.
+/// Parses the statements of a script, handing them back in order. Long scripts are parsed in
+/// batches by worker threads (one per core) a bounded distance ahead of the caller, so parsing
+/// (libpg_query and reading its tree) runs beside the rules while memory stays flat; the rules
+/// themselves run on the caller's thread, in order. The caller disposes each parse.
 /// </summary>
 internal static class ParseAhead
 {
     private const int MinimumStatementsForBackgroundParsing = 64;
-    private const int Lookahead = 128;
 
     public static IEnumerable<ParsedSegment> Parse(string script, IReadOnlyList<ScriptSegment> segments) =>
-        segments.Count < MinimumStatementsForBackgroundParsing ? Sequential(script, segments) : Background(script, segments);
+        segments.Count < MinimumStatementsForBackgroundParsing ? Sequential(script, segments) : InBackground(script, segments);
+
+    internal static ParsedSegment ParseOne(string script, ScriptSegment segment)
+    {
+        if (segment.Kind != SegmentKind.Statement || segment.Span.Length == 0)
+        {
+            return new ParsedSegment(segment, null, null);
+        }
+
+        var text = script.Substring(segment.Span.Start, segment.Span.Length);
+        return new ParsedSegment(segment, text, PgQuery.PgQuery.Parse(text));
+    }
 
     private static IEnumerable<ParsedSegment> Sequential(string script, IReadOnlyList<ScriptSegment> segments)
     {
@@ -47,61 +57,149 @@ internal static class ParseAhead
         }
     }
 
-    private static IEnumerable<ParsedSegment> Background(string script, IReadOnlyList<ScriptSegment> segments)
+    private static IEnumerable<ParsedSegment> InBackground(string script, IReadOnlyList<ScriptSegment> segments)
     {
-        using var queue = new BlockingCollection<ParsedSegment>(Lookahead);
-        using var stop = new CancellationTokenSource();
-        var producer = Task.Run(() =>
+        using var pipeline = new ParsePipeline(script, segments, Math.Max(Environment.ProcessorCount, 1));
+        for (var batch = 0; batch < pipeline.BatchCount; batch++)
         {
-            try
-            {
-                foreach (var segment in segments)
-                {
-                    queue.Add(ParseOne(script, segment), stop.Token);
-                }
-            }
-            finally
-            {
-                queue.CompleteAdding();
-            }
-        });
-
-        try
-        {
-            foreach (var parsed in queue.GetConsumingEnumerable())
+            foreach (var parsed in pipeline.Take(batch))
             {
                 yield return parsed;
             }
-
-            producer.GetAwaiter().GetResult();
         }
-        finally
+    }
+}
+
+/// <summary>
+/// Worker threads parsing the batches of a script in parallel, at most <see cref="BatchesAhead"/>
+/// batches ahead of the consumer, which takes them in order. Disposing stops the workers and
+/// disposes what was parsed and not taken.
+/// </summary>
+internal sealed class ParsePipeline : IDisposable
+{
+    private const int BatchSize = 32;
+    private const int BatchesAhead = 8;
+
+    private readonly string _script;
+    private readonly IReadOnlyList<ScriptSegment> _segments;
+    private readonly ParsedSegment[]?[] _ready;
+    private readonly SemaphoreSlim _window = new(BatchesAhead);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly object _gate = new();
+    private readonly Task[] _workers;
+    private int _nextBatch = -1;
+    private Exception? _failure;
+
+    public ParsePipeline(string script, IReadOnlyList<ScriptSegment> segments, int workers)
+    {
+        _script = script;
+        _segments = segments;
+        BatchCount = (segments.Count + BatchSize - 1) / BatchSize;
+        _ready = new ParsedSegment[]?[BatchCount];
+        _workers = new Task[Math.Min(workers, BatchCount)];
+        for (var i = 0; i < _workers.Length; i++)
         {
-            stop.Cancel();
-            foreach (var unread in queue.GetConsumingEnumerable())
+            _workers[i] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+    }
+
+    public int BatchCount { get; }
+
+    /// <summary>The parsed segments of <paramref name="batch"/> (waiting for them); batches are taken in order.</summary>
+    public ParsedSegment[] Take(int batch)
+    {
+        ParsedSegment[]? parsed;
+        lock (_gate)
+        {
+            while ((parsed = _ready[batch]) is null && _failure is null)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            _ready[batch] = null;
+        }
+
+        if (parsed is null)
+        {
+            ExceptionDispatchInfo.Capture(_failure!).Throw();
+        }
+
+        _window.Release();
+        return parsed!;
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        try
+        {
+            Task.WaitAll(_workers);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // A worker's failure was already handed to the consumer, or the consumer stopped early.
+        }
+
+        foreach (var batch in _ready)
+        {
+            foreach (var unread in batch ?? Array.Empty<ParsedSegment>())
             {
                 unread.Parsed?.Dispose();
             }
+        }
 
-            try
+        _window.Dispose();
+        _stop.Dispose();
+    }
+
+    private void Work()
+    {
+        try
+        {
+            while (true)
             {
-                producer.Wait();
+                _window.Wait(_stop.Token);
+                var batch = Interlocked.Increment(ref _nextBatch);
+                if (batch >= BatchCount)
+                {
+                    return;
+                }
+
+                var parsed = ParseBatch(batch);
+                lock (_gate)
+                {
+                    _ready[batch] = parsed;
+                    Monitor.PulseAll(_gate);
+                }
             }
-            catch (AggregateException ex) when (ex.InnerException is OperationCanceledException)
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            lock (_gate)
             {
-                // Stopped early because the caller stopped reading.
+                _failure ??= ex;
+                Monitor.PulseAll(_gate);
             }
         }
     }
 
-    private static ParsedSegment ParseOne(string script, ScriptSegment segment)
+    private ParsedSegment[] ParseBatch(int batch)
     {
-        if (segment.Kind != SegmentKind.Statement || segment.Span.Length == 0)
+        var first = batch * BatchSize;
+        var parsed = new ParsedSegment[Math.Min(BatchSize, _segments.Count - first)];
+        try
         {
-            return new ParsedSegment(segment, null, null);
+            for (var i = 0; i < parsed.Length; i++)
+            {
+                parsed[i] = ParseAhead.ParseOne(_script, _segments[first + i]);
+            }
+        }
+        catch
+        {
+            Array.ForEach(parsed, p => p.Parsed?.Dispose());
+            throw;
         }
 
-        var text = script.Substring(segment.Span.Start, segment.Span.Length);
-        return new ParsedSegment(segment, text, PgQuery.PgQuery.Parse(text));
+        return parsed;
     }
 }

@@ -49,34 +49,37 @@ internal static class PerformanceNodes
 
     /// <summary>
     /// The PRIMARY KEY, UNIQUE and FOREIGN KEY constraints declared by a CreateStmt or AlterTableStmt
-    /// (column and table constraints, and those of ALTER TABLE .. ADD COLUMN).
+    /// (column and table constraints, and those of ALTER TABLE .. ADD COLUMN). Read once per
+    /// statement and shared by the rules that ask.
     /// </summary>
-    public static IEnumerable<ConstraintSite> KeyConstraints(NodeContext context)
+    public static IReadOnlyList<ConstraintSite> KeyConstraints(NodeContext context) => context.Shared(ReadKeys);
+
+    private static readonly Func<NodeContext, IReadOnlyList<ConstraintSite>> ReadKeys = ReadKeyConstraints;
+
+    private static IReadOnlyList<ConstraintSite> ReadKeyConstraints(NodeContext context)
     {
+        var sites = new List<ConstraintSite>();
         var table = QualifiedName.FromRangeVar(context.Node.Field("relation"));
-        var statement = context.Statement;
-        var elements = context.Kind == "CreateStmt"
-            ? context.Node.Items("tableElts")
-            : context.Node.Items("cmds")
-                .Select(item => item.Field("AlterTableCmd"))
-                .Where(command => command.Str("subtype") is "AT_AddColumn" or "AT_AddConstraint")
-                .Select(command => command.Field("def"));
-        foreach (var element in elements)
+        if (context.Kind == "CreateStmt")
         {
-            if (element.Is("ColumnDef", out var column))
+            foreach (var element in context.Node.Items("tableElts"))
             {
-                foreach (var site in ColumnConstraints(statement, table, column))
-                {
-                    yield return site;
-                }
-            }
-            else if (element.Is("Constraint", out var constraint) && IsKey(constraint))
-            {
-                var columns = constraint.Str("contype") == "CONSTR_FOREIGN" ? constraint.Names("fk_attrs") : constraint.Names("keys");
-                var from = statement.ToSourceOffset(constraint.Location());
-                yield return new ConstraintSite(constraint, table, columns, new Lazy<TextSpan>(() => ColumnListSpan(statement, columns, from)));
+                AddKeyConstraints(sites, context.Statement, table, element);
             }
         }
+        else
+        {
+            foreach (var item in context.Node.Items("cmds"))
+            {
+                var command = item.Field("AlterTableCmd");
+                if (command.Str("subtype") is "AT_AddColumn" or "AT_AddConstraint")
+                {
+                    AddKeyConstraints(sites, context.Statement, table, command.Field("def"));
+                }
+            }
+        }
+
+        return sites;
     }
 
     /// <summary>
@@ -111,17 +114,24 @@ internal static class PerformanceNodes
         return name < 0 ? statement.TokenSpanAt(location) : statement.SpanOfTokens(first, name);
     }
 
-    private static IEnumerable<ConstraintSite> ColumnConstraints(StatementContext statement, QualifiedName table, ParseElement column)
+    private static void AddKeyConstraints(List<ConstraintSite> sites, StatementContext statement, QualifiedName table, ParseElement element)
     {
-        var columns = new[] { column.Str("colname") ?? string.Empty };
-        var location = column.Location();
-        var span = new Lazy<TextSpan>(() => statement.TokenSpanAt(location));
-        foreach (var item in column.Items("constraints"))
+        if (element.Is("ColumnDef", out var column))
         {
-            if (item.Is("Constraint", out var constraint) && IsKey(constraint))
+            string[]? columns = null;
+            foreach (var item in column.Items("constraints"))
             {
-                yield return new ConstraintSite(constraint, table, columns, span);
+                if (item.Is("Constraint", out var constraint) && IsKey(constraint))
+                {
+                    columns ??= new[] { column.Str("colname") ?? string.Empty };
+                    sites.Add(new ConstraintSite(constraint, table, columns, statement, column.Location(), isColumnConstraint: true));
+                }
             }
+        }
+        else if (element.Is("Constraint", out var constraint) && IsKey(constraint))
+        {
+            var columns = constraint.Str("contype") == "CONSTR_FOREIGN" ? constraint.Names("fk_attrs") : constraint.Names("keys");
+            sites.Add(new ConstraintSite(constraint, table, columns, statement, constraint.Location(), isColumnConstraint: false));
         }
     }
 
@@ -130,16 +140,20 @@ internal static class PerformanceNodes
     /// <summary>A key constraint as plain values, safe to keep until the catalog checks run.</summary>
     internal sealed class ConstraintSite
     {
-        // Located only when a finding is reported: scanning every key's statement would cost more than all the checks.
-        private readonly Lazy<TextSpan> _span;
+        private readonly StatementContext _statement;
+        private readonly int _location;
+        private readonly bool _isColumnConstraint;
+        private TextSpan? _span;
 
-        internal ConstraintSite(ParseElement constraint, QualifiedName table, IReadOnlyList<string> columns, Lazy<TextSpan> span)
+        internal ConstraintSite(ParseElement constraint, QualifiedName table, IReadOnlyList<string> columns, StatementContext statement, int location, bool isColumnConstraint)
         {
             Kind = constraint.Str("contype") ?? string.Empty;
             Name = constraint.Str("conname");
             Table = table;
             Columns = columns;
-            _span = span;
+            _statement = statement;
+            _location = location;
+            _isColumnConstraint = isColumnConstraint;
             if (Kind == "CONSTR_FOREIGN")
             {
                 ReferencedTable = QualifiedName.FromRangeVar(constraint.Field("pktable"));
@@ -168,7 +182,12 @@ internal static class PerformanceNodes
         /// <summary>For a foreign key: the referenced columns (empty: the referenced primary key).</summary>
         public IReadOnlyList<string> ReferencedColumns { get; } = System.Array.Empty<string>();
 
-        /// <summary>The key columns in the source (the column name for a column constraint).</summary>
-        public TextSpan Span => _span.Value;
+        /// <summary>
+        /// The key columns in the source (the column name for a column constraint), located when
+        /// first asked: scanning every key's statement would cost more than all the checks.
+        /// </summary>
+        public TextSpan Span => _span ??= _isColumnConstraint
+            ? _statement.TokenSpanAt(_location)
+            : ColumnListSpan(_statement, Columns, _statement.ToSourceOffset(_location));
     }
 }
