@@ -1,5 +1,5 @@
 using System;
-using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace YbMigrate.PgQuery;
 
@@ -52,14 +52,16 @@ internal sealed class ParseTree : IDisposable
     /// <summary>Reads the NUL-terminated JSON text libpg_query returned.</summary>
     public static ParseTree Read(IntPtr utf8)
     {
-        var json = NativeText.CopyPooled(utf8);
+        var length = NativeText.Length(utf8);
+        var json = BufferPool<byte>.Shared.Rent(length);
+        Marshal.Copy(utf8, json, 0, length);
         try
         {
-            return new ParseTree(Reader.Read(json.Array!, json.Count), json.Array!);
+            return new ParseTree(Reader.Read(json, length), json);
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(json.Array!);
+            BufferPool<byte>.Shared.Return(json);
             throw;
         }
     }
@@ -68,8 +70,8 @@ internal sealed class ParseTree : IDisposable
     {
         if (_entries is not null)
         {
-            ArrayPool<TreeEntry>.Shared.Return(_entries);
-            ArrayPool<byte>.Shared.Return(_json!);
+            BufferPool<TreeEntry>.Shared.Return(_entries);
+            BufferPool<byte>.Shared.Return(_json!);
             _entries = null;
             _json = null;
         }
@@ -83,8 +85,8 @@ internal sealed class ParseTree : IDisposable
     {
         public static TreeEntry[] Read(byte[] json, int length)
         {
-            var entries = ArrayPool<TreeEntry>.Shared.Rent(Math.Max(length / 6, 16));
-            var open = ArrayPool<int>.Shared.Rent(64);
+            var entries = BufferPool<TreeEntry>.Shared.Rent(Math.Max(length / 6, 16));
+            var open = BufferPool<int>.Shared.Rent(64);
             try
             {
                 ReadValues(json, length, ref entries, ref open);
@@ -92,12 +94,12 @@ internal sealed class ParseTree : IDisposable
             }
             catch
             {
-                ArrayPool<TreeEntry>.Shared.Return(entries);
+                BufferPool<TreeEntry>.Shared.Return(entries);
                 throw;
             }
             finally
             {
-                ArrayPool<int>.Shared.Return(open);
+                BufferPool<int>.Shared.Return(open);
             }
         }
 
@@ -309,9 +311,9 @@ internal sealed class ParseTree : IDisposable
 
         private static T[] Grow<T>(T[] array)
         {
-            var larger = ArrayPool<T>.Shared.Rent(array.Length * 2);
+            var larger = BufferPool<T>.Shared.Rent(array.Length * 2);
             Array.Copy(array, larger, array.Length);
-            ArrayPool<T>.Shared.Return(array);
+            BufferPool<T>.Shared.Return(array);
             return larger;
         }
 

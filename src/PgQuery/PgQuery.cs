@@ -13,20 +13,45 @@ public static unsafe class PgQuery
     private delegate T NativeCall<T>(byte* input);
 
     /// <summary>Parses SQL into libpg_query's parse tree (read from its JSON output).</summary>
-    public static ParseResult Parse(string sql)
+    public static ParseResult Parse(string sql) => Parse(sql, 0, sql.Length);
+
+    /// <summary>
+    /// Parses the <paramref name="length"/> chars of <paramref name="text"/> from <paramref name="start"/>
+    /// (a statement of a script) without copying them out; positions in the result are relative to
+    /// <paramref name="start"/>, as if that part had been given alone.
+    /// </summary>
+    public static ParseResult Parse(string text, int start, int length)
     {
-        var offsets = Utf8OffsetMap.For(sql);
+        var offsets = Utf8OffsetMap.For(text, start, length);
         var library = NativeMethods.Library;
-        return Call(sql, library.Parse.Invoke, library.FreeParse.Invoke, r => r.Error, (r, error) =>
+        var input = Utf8OffsetMap.EncodeNullTerminatedPooled(text, start, length);
+        NativeParseResult result;
+        try
         {
-            if (error is not null)
+            fixed (byte* bytes = input)
             {
-                return new ParseResult(null, Array.Empty<RawStatement>(), error, offsets);
+                result = library.Parse(bytes);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(input);
+        }
+
+        try
+        {
+            if (result.Error != IntPtr.Zero)
+            {
+                return new ParseResult(null, Array.Empty<RawStatement>(), PgQueryError.FromNative(result.Error, text.Substring(start, length)), offsets);
             }
 
-            var tree = ParseTree.Read(r.ParseTree);
+            var tree = ParseTree.Read(result.ParseTree);
             return new ParseResult(tree, ReadStatements(tree.Root, offsets), null, offsets);
-        });
+        }
+        finally
+        {
+            library.FreeParse(result);
+        }
     }
 
     /// <summary>Parses the PL/pgSQL body of a CREATE FUNCTION / CREATE PROCEDURE statement.</summary>

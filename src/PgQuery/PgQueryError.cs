@@ -68,14 +68,8 @@ internal static unsafe class NativeText
         return System.Text.Encoding.UTF8.GetString(bytes, length);
     }
 
-    /// <summary>Copies a NUL-terminated string into a buffer rented from the shared pool.</summary>
-    public static ArraySegment<byte> CopyPooled(IntPtr utf8)
-    {
-        var length = Length((byte*)utf8);
-        var copy = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
-        Marshal.Copy(utf8, copy, 0, length);
-        return new ArraySegment<byte>(copy, 0, length);
-    }
+    /// <summary>The byte length of a NUL-terminated string.</summary>
+    public static int Length(IntPtr utf8) => Length((byte*)utf8);
 
     private static int Length(byte* bytes)
     {

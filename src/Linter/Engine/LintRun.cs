@@ -60,9 +60,8 @@ internal sealed class LintRun
             {
                 using (parsed)
                 {
-                    var trivia = source.Text.Substring(segment.LeadingTrivia.Start, segment.LeadingTrivia.Length);
-                    _suppressions = Suppressions.ForStatement(trivia, fileSuppressions);
-                    LintStatement(source, segment, item.Text!, parsed);
+                    _suppressions = Suppressions.ForStatement(source.Text, segment.LeadingTrivia, fileSuppressions);
+                    LintStatement(source, segment, parsed);
                 }
             }
         }
@@ -98,18 +97,13 @@ internal sealed class LintRun
             return;
         }
 
-        var message = MessageText.Format(rule.MessageFormat, messageArgs);
-        if (_previewNotes.TryGetValue(rule, out var note) && note is not null)
-        {
-            message += note;
-        }
-
+        _previewNotes.TryGetValue(rule, out var suffix);
         if (statement.Embedded is { } embedded)
         {
-            message += $" (in {embedded.Container})";
+            suffix += $" (in {embedded.Container})";
         }
 
-        _findings.Add(new Finding(rule, _options.SeverityOf(rule), statement.Source, span, message, fix));
+        _findings.Add(new Finding(rule, _options.SeverityOf(rule), statement.Source, span, messageArgs, suffix, fix));
     }
 
     public void Defer(RuleDescriptor rule, StatementContext statement, Action<CatalogContext> check) =>
@@ -147,12 +141,12 @@ internal sealed class LintRun
         _parseErrorActions.AddRange(registration.ParseErrorActions.Select(a => (descriptor, a)));
     }
 
-    private void LintStatement(SqlSource source, ScriptSegment segment, string text, ParseResult parsed)
+    private void LintStatement(SqlSource source, ScriptSegment segment, ParseResult parsed)
     {
         var ordinal = _statementCount++;
         if (parsed.Error is not null)
         {
-            var failed = new StatementContext(source, text, parsed.Offsets, segment.Span.Start, segment.Span, segment.TerminatorEnd, ordinal, null);
+            var failed = new StatementContext(source, null, parsed.Offsets, segment.Span.Start, segment.Span, segment.TerminatorEnd, ordinal, null);
             ReportParseError(failed, parsed.Error);
             return;
         }
@@ -160,7 +154,7 @@ internal sealed class LintRun
         foreach (var raw in parsed.Statements)
         {
             var span = new TextSpan(segment.Span.Start + raw.Span.Start, raw.Span.Length);
-            var statement = new StatementContext(source, text, parsed.Offsets, segment.Span.Start, span, segment.TerminatorEnd, ordinal, null);
+            var statement = new StatementContext(source, null, parsed.Offsets, segment.Span.Start, span, segment.TerminatorEnd, ordinal, null);
             if (Syntax.PgJson.TryUnwrap(raw.Node, out var kind, out var node))
             {
                 _catalogBuilder.Observe(kind, node, ordinal, source.Path, span);

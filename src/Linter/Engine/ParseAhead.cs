@@ -8,19 +8,16 @@ using YbMigrate.PgQuery;
 
 namespace YbMigrate.Linter.Engine;
 
-/// <summary>A script segment with its statement text and parse (both null for meta-commands and COPY data).</summary>
+/// <summary>A script segment with its parse (null for meta-commands and COPY data).</summary>
 internal readonly struct ParsedSegment
 {
-    public ParsedSegment(ScriptSegment segment, string? text, ParseResult? parsed)
+    public ParsedSegment(ScriptSegment segment, ParseResult? parsed)
     {
         Segment = segment;
-        Text = text;
         Parsed = parsed;
     }
 
     public ScriptSegment Segment { get; }
-
-    public string? Text { get; }
 
     public ParseResult? Parsed { get; }
 }
@@ -42,11 +39,10 @@ internal static class ParseAhead
     {
         if (segment.Kind != SegmentKind.Statement || segment.Span.Length == 0)
         {
-            return new ParsedSegment(segment, null, null);
+            return new ParsedSegment(segment, null);
         }
 
-        var text = script.Substring(segment.Span.Start, segment.Span.Length);
-        return new ParsedSegment(segment, text, PgQuery.PgQuery.Parse(text));
+        return new ParsedSegment(segment, PgQuery.PgQuery.Parse(script, segment.Span.Start, segment.Span.Length));
     }
 
     private static IEnumerable<ParsedSegment> Sequential(string script, IReadOnlyList<ScriptSegment> segments)
@@ -72,22 +68,22 @@ internal static class ParseAhead
 
 /// <summary>
 /// Worker threads parsing the batches of a script in parallel, at most <see cref="BatchesAhead"/>
-/// batches ahead of the consumer, which takes them in order. Disposing stops the workers and
-/// disposes what was parsed and not taken.
+/// batches ahead of the consumer, which takes them in order. Disposing stops the workers (after
+/// the batch each is parsing) and disposes what was parsed and not taken.
 /// </summary>
 internal sealed class ParsePipeline : IDisposable
 {
     private const int BatchSize = 32;
-    private const int BatchesAhead = 8;
+    private const int BatchesAhead = 16;
 
     private readonly string _script;
     private readonly IReadOnlyList<ScriptSegment> _segments;
     private readonly ParsedSegment[]?[] _ready;
-    private readonly SemaphoreSlim _window = new(BatchesAhead);
-    private readonly CancellationTokenSource _stop = new();
     private readonly object _gate = new();
     private readonly Task[] _workers;
-    private int _nextBatch = -1;
+    private int _nextBatch;
+    private int _taken;
+    private bool _stopping;
     private Exception? _failure;
 
     public ParsePipeline(string script, IReadOnlyList<ScriptSegment> segments, int workers)
@@ -117,6 +113,8 @@ internal sealed class ParsePipeline : IDisposable
             }
 
             _ready[batch] = null;
+            _taken = batch + 1;
+            Monitor.PulseAll(_gate);
         }
 
         if (parsed is null)
@@ -124,21 +122,18 @@ internal sealed class ParsePipeline : IDisposable
             ExceptionDispatchInfo.Capture(_failure!).Throw();
         }
 
-        _window.Release();
         return parsed!;
     }
 
     public void Dispose()
     {
-        _stop.Cancel();
-        try
+        lock (_gate)
         {
-            Task.WaitAll(_workers);
+            _stopping = true;
+            Monitor.PulseAll(_gate);
         }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
-        {
-            // A worker's failure was already handed to the consumer, or the consumer stopped early.
-        }
+
+        Task.WaitAll(_workers);
 
         foreach (var batch in _ready)
         {
@@ -148,23 +143,15 @@ internal sealed class ParsePipeline : IDisposable
             }
         }
 
-        _window.Dispose();
-        _stop.Dispose();
     }
 
+    // Workers block (without spinning: the consumer needs the core) while the window is full.
     private void Work()
     {
         try
         {
-            while (true)
+            while (TryClaimBatch(out var batch))
             {
-                _window.Wait(_stop.Token);
-                var batch = Interlocked.Increment(ref _nextBatch);
-                if (batch >= BatchCount)
-                {
-                    return;
-                }
-
                 var parsed = ParseBatch(batch);
                 lock (_gate)
                 {
@@ -173,13 +160,27 @@ internal sealed class ParsePipeline : IDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             lock (_gate)
             {
                 _failure ??= ex;
                 Monitor.PulseAll(_gate);
             }
+        }
+    }
+
+    private bool TryClaimBatch(out int batch)
+    {
+        lock (_gate)
+        {
+            while (!_stopping && _nextBatch < BatchCount && _nextBatch - _taken >= BatchesAhead)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            batch = _nextBatch++;
+            return !_stopping && batch < BatchCount;
         }
     }
 

@@ -44,11 +44,12 @@ public sealed class StatementContext
     private string? _parseText;
     private IReadOnlyList<SourceToken>? _tokens;
 
-    internal StatementContext(SqlSource source, string parseText, Utf8OffsetMap offsets, int parseTextStart, TextSpan span, int terminatorEnd, int ordinal, EmbeddedOrigin? embedded)
+    /// <summary>Creates a statement; <paramref name="parseText"/> is null for a top-level statement, whose text is the source's from <paramref name="parseTextStart"/>.</summary>
+    internal StatementContext(SqlSource source, string? parseText, Utf8OffsetMap offsets, int parseTextStart, TextSpan span, int terminatorEnd, int ordinal, EmbeddedOrigin? embedded)
     {
         Source = source;
         _parseText = parseText;
-        _parseTextLength = parseText.Length;
+        _parseTextLength = offsets.CharLength;
         _offsets = offsets;
         Span = span;
         TerminatorEnd = terminatorEnd;

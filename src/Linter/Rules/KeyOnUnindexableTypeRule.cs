@@ -49,11 +49,14 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
         {
             if (element.Is("ColumnDef", out var column))
             {
-                foreach (var constraint in Constraints(column.Items("constraints")))
+                foreach (var item in column.Items("constraints"))
                 {
-                    var name = column.Str("colname") ?? string.Empty;
-                    var location = column.Location();
-                    CheckKeys(context, table, Kind(constraint), new[] { name }, (statement, _) => statement.TokenSpanAt(location));
+                    if (item.Is("Constraint", out var constraint) && IsKey(constraint))
+                    {
+                        var name = column.Str("colname") ?? string.Empty;
+                        var location = column.Location();
+                        CheckKeys(context, table, Kind(constraint), new[] { name }, (statement, _) => statement.TokenSpanAt(location));
+                    }
                 }
             }
             else if (element.Is("Constraint", out var constraint) && IsKey(constraint))
@@ -131,9 +134,6 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
         var index = statement.FindIdentifier(column, from);
         return index >= 0 ? statement.Tokens[index].Span : statement.TokenSpanAt(-1);
     }
-
-    private static IEnumerable<ParseElement> Constraints(IEnumerable<ParseElement> items) =>
-        items.Select(i => i.Is("Constraint", out var c) ? c : default).Where(c => c.ValueKind == ElementKind.Object && IsKey(c));
 
     private static bool IsKey(ParseElement constraint) => constraint.Str("contype") is "CONSTR_PRIMARY" or "CONSTR_UNIQUE";
 

@@ -51,14 +51,16 @@ internal static class BuiltinFunctionCalls
     /// </summary>
     public static string? BuiltinName(ParseElement funcCall, out bool qualified)
     {
-        var parts = funcCall.Names("funcname");
-        qualified = parts.Count > 1;
-        if (parts.Count == 0 || parts.Count > 2 || (qualified && parts[0] != SystemSchema))
+        // Read in place: every call of every statement comes here, for several rules.
+        var parts = funcCall.Field("funcname");
+        var count = parts.GetArrayLength();
+        qualified = count > 1;
+        if (count == 0 || count > 2 || (qualified && PgJson.StringValue(parts[0]) != SystemSchema))
         {
             return null;
         }
 
-        return parts[parts.Count - 1];
+        return PgJson.StringValue(parts[count - 1]);
     }
 
     /// <summary>The span of a call's function name, past any schema qualifier.</summary>
