@@ -121,7 +121,8 @@ internal sealed class CatalogBuilder
     private static void AddColumn(TableInfo table, ParseElement column, int ordinal, string sourcePath, TextSpan span)
     {
         var name = column.Str("colname") ?? string.Empty;
-        table.AddColumn(new ColumnInfo(name, TypeRef.From(column.Field("typeName"))) { IsSequenceGenerated = PerformanceNodes.IsSequenceGenerated(column) });
+        var type = TypeRef.From(column.Field("typeName"));
+        table.AddColumn(new ColumnInfo(name, type) { IsSequenceGenerated = PerformanceNodes.IsSequenceGenerated(column, type) });
         foreach (var item in column.Items("constraints"))
         {
             if (item.Is("Constraint", out var constraint))

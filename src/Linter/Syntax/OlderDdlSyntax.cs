@@ -13,10 +13,16 @@ namespace YbMigrate.Linter.Syntax;
 internal static class OlderDdlSyntax
 {
     /// <summary>The ALTER TABLE sub-commands of an AlterTableStmt whose subtype is one of <paramref name="subtypes"/>.</summary>
-    public static IEnumerable<ParseElement> Commands(ParseElement alterTable, params string[] subtypes) =>
-        alterTable.Items("cmds")
-            .Select(item => item.Is("AlterTableCmd", out var command) ? command : default)
-            .Where(command => command.ValueKind == ElementKind.Object && subtypes.Contains(command.Str("subtype")));
+    public static IEnumerable<ParseElement> Commands(ParseElement alterTable, params string[] subtypes)
+    {
+        foreach (var item in alterTable.Items("cmds"))
+        {
+            if (item.Is("AlterTableCmd", out var command) && System.Array.IndexOf(subtypes, command.Str("subtype")) >= 0)
+            {
+                yield return command;
+            }
+        }
+    }
 
     /// <summary>
     /// The sub-commands of <paramref name="subtype"/> paired with the clause that wrote each: the n-th

@@ -19,11 +19,28 @@ internal static class PerformanceNodes
     public static bool IsSerial(TypeRef type) => !type.IsArray && type.Schema is null or "pg_catalog" && SerialTypes.Contains(type.Name);
 
     /// <summary>True when a ColumnDef's values come from a sequence: serial type, identity, or DEFAULT nextval(..).</summary>
-    public static bool IsSequenceGenerated(ParseElement columnDef) =>
-        IsSerial(TypeRef.From(columnDef.Field("typeName")))
-        || columnDef.Items("constraints").Any(item => item.Is("Constraint", out var constraint)
-            && (constraint.Str("contype") == "CONSTR_IDENTITY"
-                || (constraint.Str("contype") == "CONSTR_DEFAULT" && IsNextvalCall(constraint.Field("raw_expr")))));
+    public static bool IsSequenceGenerated(ParseElement columnDef) => IsSequenceGenerated(columnDef, TypeRef.From(columnDef.Field("typeName")));
+
+    /// <summary>The same for a ColumnDef whose type was already read.</summary>
+    public static bool IsSequenceGenerated(ParseElement columnDef, TypeRef type)
+    {
+        if (IsSerial(type))
+        {
+            return true;
+        }
+
+        foreach (var item in columnDef.Items("constraints"))
+        {
+            if (item.Is("Constraint", out var constraint)
+                && (constraint.Str("contype") == "CONSTR_IDENTITY"
+                    || (constraint.Str("contype") == "CONSTR_DEFAULT" && IsNextvalCall(constraint.Field("raw_expr")))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True for an expression <c>nextval(..)</c>, possibly cast (<c>nextval('s')::bigint</c>).</summary>
     public static bool IsNextvalCall(ParseElement expression)

@@ -69,7 +69,7 @@ internal static class TableDefinitionNodes
 
     /// <summary>The PartitionElem nodes of a CreateStmt's PARTITION BY clause (empty for a table that is not partitioned).</summary>
     public static IReadOnlyList<ParseElement> PartitionElements(ParseElement createTable) =>
-        createTable.Field("partspec").Items("partParams")
+        !createTable.Has("partspec") ? System.Array.Empty<ParseElement>() : createTable.Field("partspec").Items("partParams")
             .Select(item => item.Is("PartitionElem", out var element) ? element : default)
             .Where(element => element.ValueKind == ElementKind.Object)
             .ToList();
