@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 
 namespace YbMigrate.PgQuery;
 
@@ -13,21 +12,46 @@ public static unsafe class PgQuery
 {
     private delegate T NativeCall<T>(byte* input);
 
-    /// <summary>Parses SQL into libpg_query's JSON parse tree.</summary>
-    public static ParseResult Parse(string sql)
+    /// <summary>Parses SQL into libpg_query's parse tree (read from its JSON output).</summary>
+    public static ParseResult Parse(string sql) => Parse(sql, 0, sql.Length);
+
+    /// <summary>
+    /// Parses the <paramref name="length"/> chars of <paramref name="text"/> from <paramref name="start"/>
+    /// (a statement of a script) without copying them out; positions in the result are relative to
+    /// <paramref name="start"/>, as if that part had been given alone.
+    /// </summary>
+    public static ParseResult Parse(string text, int start, int length)
     {
-        var offsets = Utf8OffsetMap.For(sql);
+        var offsets = Utf8OffsetMap.For(text, start, length);
         var library = NativeMethods.Library;
-        return Call(sql, library.Parse.Invoke, library.FreeParse.Invoke, r => r.Error, (r, error) =>
+        var input = Utf8OffsetMap.EncodeNullTerminatedPooled(text, start, length);
+        NativeParseResult result;
+        try
         {
-            if (error is not null)
+            fixed (byte* bytes = input)
             {
-                return new ParseResult(null, Array.Empty<RawStatement>(), error, offsets);
+                result = library.Parse(bytes);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(input);
+        }
+
+        try
+        {
+            if (result.Error != IntPtr.Zero)
+            {
+                return new ParseResult(null, Array.Empty<RawStatement>(), PgQueryError.FromNative(result.Error, text.Substring(start, length)), offsets);
             }
 
-            var document = PooledJsonDocument.Parse(r.ParseTree);
-            return new ParseResult(document, ReadStatements(document.Document.RootElement, offsets), null, offsets);
-        });
+            var tree = ParseTree.Read(result.ParseTree);
+            return new ParseResult(tree, ReadStatements(tree.Root, offsets), null, offsets);
+        }
+        finally
+        {
+            library.FreeParse(result);
+        }
     }
 
     /// <summary>Parses the PL/pgSQL body of a CREATE FUNCTION / CREATE PROCEDURE statement.</summary>
@@ -37,7 +61,7 @@ public static unsafe class PgQuery
         return Call(createFunctionSql, library.ParsePlpgsql.Invoke, library.FreePlpgsql.Invoke, r => r.Error, (r, error) =>
             error is not null
                 ? new PlpgsqlParseResult(null, error)
-                : new PlpgsqlParseResult(PooledJsonDocument.Parse(r.Functions), null));
+                : new PlpgsqlParseResult(ParseTree.Read(r.Functions), null));
     }
 
     /// <summary>Splits a text into tokens, comments included.</summary>
@@ -149,7 +173,7 @@ public static unsafe class PgQuery
         }
     }
 
-    private static RawStatement[] ReadStatements(JsonElement root, Utf8OffsetMap offsets)
+    private static RawStatement[] ReadStatements(ParseElement root, Utf8OffsetMap offsets)
     {
         if (!root.TryGetProperty("stmts", out var stmts))
         {
@@ -163,7 +187,7 @@ public static unsafe class PgQuery
             // Protobuf-style JSON omits zero fields: no stmt_location means 0, no stmt_len means "to the end".
             var location = entry.TryGetProperty("stmt_location", out var l) ? l.GetInt32() : 0;
             var length = entry.TryGetProperty("stmt_len", out var n) ? n.GetInt32() : offsets.ByteLength - location;
-            statements[index++] = new RawStatement(entry.GetProperty("stmt"), ToCharSpan(offsets, location, length));
+            statements[index++] = new RawStatement(entry.TryGetProperty("stmt", out var stmt) ? stmt : default, ToCharSpan(offsets, location, length));
         }
 
         return statements;

@@ -68,14 +68,8 @@ internal static unsafe class NativeText
         return System.Text.Encoding.UTF8.GetString(bytes, length);
     }
 
-    /// <summary>Copies a NUL-terminated string into a buffer rented from the shared pool.</summary>
-    public static ArraySegment<byte> CopyPooled(IntPtr utf8)
-    {
-        var length = Length((byte*)utf8);
-        var copy = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
-        Marshal.Copy(utf8, copy, 0, length);
-        return new ArraySegment<byte>(copy, 0, length);
-    }
+    /// <summary>The byte length of a NUL-terminated string.</summary>
+    public static int Length(IntPtr utf8) => Length((byte*)utf8);
 
     private static int Length(byte* bytes)
     {
@@ -86,35 +80,5 @@ internal static unsafe class NativeText
         }
 
         return length;
-    }
-}
-
-/// <summary>A JSON document read from libpg_query's output, over a pooled buffer returned on Dispose.</summary>
-internal sealed class PooledJsonDocument : IDisposable
-{
-    private byte[]? _buffer;
-
-    private PooledJsonDocument(System.Text.Json.JsonDocument document, byte[] buffer)
-    {
-        Document = document;
-        _buffer = buffer;
-    }
-
-    public System.Text.Json.JsonDocument Document { get; }
-
-    public static PooledJsonDocument Parse(IntPtr utf8)
-    {
-        var json = NativeText.CopyPooled(utf8);
-        return new PooledJsonDocument(System.Text.Json.JsonDocument.Parse(json.AsMemory()), json.Array!);
-    }
-
-    public void Dispose()
-    {
-        Document.Dispose();
-        if (_buffer is not null)
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = null;
-        }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 
 namespace YbMigrate.PgQuery;
 
@@ -37,16 +36,16 @@ public readonly struct TextSpan : IEquatable<TextSpan>
 }
 
 /// <summary>
-/// The raw parse tree of a text, as libpg_query's JSON. Node <c>location</c> fields are byte
-/// offsets: convert them with <see cref="ToCharOffset"/>. Dispose to return the JSON buffers.
+/// The raw parse tree of a text, in the shape of libpg_query's JSON. Node <c>location</c> fields
+/// are byte offsets: convert them with <see cref="ToCharOffset"/>. Dispose to return the tree's buffers.
 /// </summary>
 public sealed class ParseResult : IDisposable
 {
-    private readonly PooledJsonDocument? _document;
+    private readonly ParseTree? _tree;
 
-    internal ParseResult(PooledJsonDocument? document, IReadOnlyList<RawStatement> statements, PgQueryError? error, Utf8OffsetMap offsets)
+    internal ParseResult(ParseTree? tree, IReadOnlyList<RawStatement> statements, PgQueryError? error, Utf8OffsetMap offsets)
     {
-        _document = document;
+        _tree = tree;
         Statements = statements;
         Error = error;
         Offsets = offsets;
@@ -62,26 +61,26 @@ public sealed class ParseResult : IDisposable
     public Utf8OffsetMap Offsets { get; }
 
     /// <summary>The whole tree: <c>{"version":..,"stmts":[..]}</c>; default when the parse failed.</summary>
-    public JsonElement Root => _document?.Document.RootElement ?? default;
+    public ParseElement Root => _tree?.Root ?? default;
 
     /// <summary>Converts a <c>location</c> from the tree to a char offset into the parsed text.</summary>
     public int ToCharOffset(int byteOffset) => Offsets.ToCharOffset(byteOffset);
 
     /// <inheritdoc />
-    public void Dispose() => _document?.Dispose();
+    public void Dispose() => _tree?.Dispose();
 }
 
 /// <summary>One top-level statement of a parse tree.</summary>
 public readonly struct RawStatement
 {
-    internal RawStatement(JsonElement node, TextSpan span)
+    internal RawStatement(ParseElement node, TextSpan span)
     {
         Node = node;
         Span = span;
     }
 
     /// <summary>The statement node, e.g. <c>{"CreateStmt":{...}}</c>.</summary>
-    public JsonElement Node { get; }
+    public ParseElement Node { get; }
 
     /// <summary>Where the statement is in the parsed text (chars), without the trailing semicolon.</summary>
     public TextSpan Span { get; }
@@ -90,22 +89,22 @@ public readonly struct RawStatement
 /// <summary>The PL/pgSQL parse of a CREATE FUNCTION / CREATE PROCEDURE statement.</summary>
 public sealed class PlpgsqlParseResult : IDisposable
 {
-    private readonly PooledJsonDocument? _document;
+    private readonly ParseTree? _tree;
 
-    internal PlpgsqlParseResult(PooledJsonDocument? document, PgQueryError? error)
+    internal PlpgsqlParseResult(ParseTree? tree, PgQueryError? error)
     {
-        _document = document;
+        _tree = tree;
         Error = error;
     }
 
-    /// <summary>The functions as libpg_query's JSON array of <c>PLpgSQL_function</c> nodes; default on error.</summary>
-    public JsonElement Functions => _document?.Document.RootElement ?? default;
+    /// <summary>The functions as a list of <c>PLpgSQL_function</c> nodes; default on error.</summary>
+    public ParseElement Functions => _tree?.Root ?? default;
 
     /// <summary>The parse error, or null.</summary>
     public PgQueryError? Error { get; }
 
     /// <inheritdoc />
-    public void Dispose() => _document?.Dispose();
+    public void Dispose() => _tree?.Dispose();
 }
 
 /// <summary>A lexical token with its position in chars.</summary>

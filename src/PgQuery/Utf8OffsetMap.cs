@@ -33,12 +33,27 @@ public sealed class Utf8OffsetMap
     public bool IsIdentity => _bytesAfter.Length == 0;
 
     /// <summary>Builds the map for <paramref name="text"/>.</summary>
-    public static Utf8OffsetMap For(string text)
+    public static Utf8OffsetMap For(string text) => For(text, 0, text.Length);
+
+    /// <summary>Builds the map for the <paramref name="length"/> chars of <paramref name="text"/> from <paramref name="start"/>, offsets counted from there.</summary>
+    public static Utf8OffsetMap For(string text, int start, int length)
     {
+        var end = start + length;
+        var firstNonAscii = start;
+        while (firstNonAscii < end && text[firstNonAscii] < 0x80)
+        {
+            firstNonAscii++;
+        }
+
+        if (firstNonAscii == end)
+        {
+            return new Utf8OffsetMap(Array.Empty<int>(), Array.Empty<int>(), length, length);
+        }
+
         var bytesAfter = new List<int>();
         var charsAfter = new List<int>();
-        var bytes = 0;
-        for (var i = 0; i < text.Length; i++)
+        var bytes = firstNonAscii - start;
+        for (var i = firstNonAscii; i < end; i++)
         {
             var c = text[i];
             if (c < 0x80)
@@ -47,7 +62,7 @@ public sealed class Utf8OffsetMap
                 continue;
             }
 
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
             {
                 bytes += 4;
                 i++;
@@ -58,10 +73,10 @@ public sealed class Utf8OffsetMap
             }
 
             bytesAfter.Add(bytes);
-            charsAfter.Add(i + 1);
+            charsAfter.Add(i + 1 - start);
         }
 
-        return new Utf8OffsetMap(bytesAfter.ToArray(), charsAfter.ToArray(), bytes, text.Length);
+        return new Utf8OffsetMap(bytesAfter.ToArray(), charsAfter.ToArray(), bytes, length);
     }
 
     /// <summary>The char offset of the character that starts at <paramref name="byteOffset"/>.</summary>
@@ -94,6 +109,16 @@ public sealed class Utf8OffsetMap
     {
         var found = Array.BinarySearch(sorted, value);
         return found >= 0 ? found : ~found - 1;
+    }
+
+    /// <summary>The part of a text as NUL-terminated UTF-8 in a buffer rented from the shared pool (the caller returns it).</summary>
+    internal static byte[] EncodeNullTerminatedPooled(string text, int start, int length)
+    {
+        var encoding = Encoding.UTF8;
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(encoding.GetMaxByteCount(length) + 1);
+        var count = encoding.GetBytes(text, start, length, bytes, 0);
+        bytes[count] = 0;
+        return bytes;
     }
 
     internal static byte[] EncodeNullTerminated(string text)

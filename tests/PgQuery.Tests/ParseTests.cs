@@ -52,7 +52,7 @@ public class ParseTests
         using var result = PgQueryApi.ParsePlpgsql(sql);
 
         Assert.Null(result.Error);
-        var text = result.Functions.GetRawText();
+        var text = result.Functions.ToString();
         Assert.Contains("PLpgSQL_stmt_perform", text);
         Assert.Contains("SELECT pg_sleep(a)", text);
     }
@@ -85,7 +85,7 @@ public class ParseTests
         {
             var sql = $"SELECT col{i} FROM table{i} WHERE id = {i}";
             using var parsed = PgQueryApi.Parse(sql);
-            return parsed.Error is null && parsed.Root.GetRawText().Contains($"\"table{i}\"");
+            return parsed.Error is null && parsed.Root.ToString().Contains($"\"table{i}\"");
         }).ToList();
 
         Assert.All(results, Assert.True);

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.PgQuery;
 
@@ -13,7 +12,7 @@ internal sealed class CatalogBuilder
 
     public CatalogBuilder(SchemaCatalog catalog) => _catalog = catalog;
 
-    public void Observe(string kind, JsonElement node, int ordinal, string sourcePath, TextSpan statementSpan)
+    public void Observe(string kind, ParseElement node, int ordinal, string sourcePath, TextSpan statementSpan)
     {
         switch (kind)
         {
@@ -59,7 +58,7 @@ internal sealed class CatalogBuilder
         }
     }
 
-    private void CreateTable(JsonElement node, int ordinal, string sourcePath, TextSpan span)
+    private void CreateTable(ParseElement node, int ordinal, string sourcePath, TextSpan span)
     {
         var table = _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation")));
         table.IsPartitioned = node.Has("partspec");
@@ -93,7 +92,7 @@ internal sealed class CatalogBuilder
         }
     }
 
-    private void AlterTable(JsonElement node, int ordinal, string sourcePath, TextSpan span)
+    private void AlterTable(ParseElement node, int ordinal, string sourcePath, TextSpan span)
     {
         var table = _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation")));
         foreach (var item in node.Items("cmds"))
@@ -119,10 +118,11 @@ internal sealed class CatalogBuilder
         }
     }
 
-    private static void AddColumn(TableInfo table, JsonElement column, int ordinal, string sourcePath, TextSpan span)
+    private static void AddColumn(TableInfo table, ParseElement column, int ordinal, string sourcePath, TextSpan span)
     {
         var name = column.Str("colname") ?? string.Empty;
-        table.AddColumn(new ColumnInfo(name, TypeRef.From(column.Field("typeName"))) { IsSequenceGenerated = PerformanceNodes.IsSequenceGenerated(column) });
+        var type = TypeRef.From(column.Field("typeName"));
+        table.AddColumn(new ColumnInfo(name, type) { IsSequenceGenerated = PerformanceNodes.IsSequenceGenerated(column, type) });
         foreach (var item in column.Items("constraints"))
         {
             if (item.Is("Constraint", out var constraint))
@@ -132,7 +132,7 @@ internal sealed class CatalogBuilder
         }
     }
 
-    private static void AddConstraint(TableInfo table, JsonElement constraint, string? column, int ordinal, string sourcePath, TextSpan span)
+    private static void AddConstraint(TableInfo table, ParseElement constraint, string? column, int ordinal, string sourcePath, TextSpan span)
     {
         var keys = column is null ? constraint.Names("keys") : new[] { column };
         switch (constraint.Str("contype"))
@@ -158,7 +158,7 @@ internal sealed class CatalogBuilder
         }
     }
 
-    private void AddIndex(JsonElement node, int ordinal, string sourcePath, TextSpan span)
+    private void AddIndex(ParseElement node, int ordinal, string sourcePath, TextSpan span)
     {
         var table = _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation")));
         var columns = node.Items("indexParams")
@@ -173,7 +173,7 @@ internal sealed class CatalogBuilder
     }
 
     /// <summary>ALTER COLUMN .. SET DEFAULT nextval(..) or ALTER COLUMN .. ADD GENERATED .. AS IDENTITY (pg_dump writes both).</summary>
-    private static bool IsSequenceDefault(JsonElement command) => command.Str("subtype") switch
+    private static bool IsSequenceDefault(ParseElement command) => command.Str("subtype") switch
     {
         "AT_ColumnDefault" => PerformanceNodes.IsNextvalCall(command.Field("def")),
         "AT_AddIdentity" => true,

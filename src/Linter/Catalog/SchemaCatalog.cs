@@ -160,7 +160,7 @@ public readonly struct QualifiedName
     public string Name { get; }
 
     /// <summary>Reads a RangeVar struct (schemaname, relname).</summary>
-    public static QualifiedName FromRangeVar(System.Text.Json.JsonElement rangeVar) =>
+    public static QualifiedName FromRangeVar(ParseElement rangeVar) =>
         new(rangeVar.Str("schemaname"), rangeVar.Str("relname") ?? string.Empty);
 
     /// <inheritdoc />
@@ -202,7 +202,18 @@ public sealed class TableInfo
     public List<int> DataLoadOrdinals { get; } = new();
 
     /// <summary>The column named <paramref name="name"/>, or null.</summary>
-    public ColumnInfo? Column(string name) => _columns.FirstOrDefault(c => c.Name == name);
+    public ColumnInfo? Column(string name)
+    {
+        foreach (var column in _columns)
+        {
+            if (column.Name == name)
+            {
+                return column;
+            }
+        }
+
+        return null;
+    }
 
     internal void AddColumn(ColumnInfo column)
     {
@@ -278,11 +289,15 @@ public sealed class SchemaCatalog
             return null;
         }
 
-        if (schema is not null)
+        foreach (var candidate in candidates)
         {
-            return candidates.FirstOrDefault(c => (schemaOf(c) ?? "public") == schema);
+            var candidateSchema = schemaOf(candidate);
+            if (schema is null ? candidateSchema is null or "public" : (candidateSchema ?? "public") == schema)
+            {
+                return candidate;
+            }
         }
 
-        return candidates.FirstOrDefault(c => schemaOf(c) is null or "public") ?? candidates[0];
+        return schema is null ? candidates[0] : null;
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.Json;
 using YbMigrate.Linter.Catalog;
 using YbMigrate.PgQuery;
 
@@ -10,7 +9,7 @@ namespace YbMigrate.Linter.Engine;
 /// <summary>A node of a parse tree with its kind.</summary>
 public readonly struct TreeNode
 {
-    internal TreeNode(string kind, JsonElement node)
+    internal TreeNode(string kind, ParseElement node)
     {
         Kind = kind;
         Node = node;
@@ -20,7 +19,7 @@ public readonly struct TreeNode
     public string Kind { get; }
 
     /// <summary>The node's fields.</summary>
-    public JsonElement Node { get; }
+    public ParseElement Node { get; }
 }
 
 /// <summary>What a node callback sees. Valid only during the callback.</summary>
@@ -28,6 +27,9 @@ public sealed class NodeContext
 {
     private readonly LintRun _run;
     private readonly List<TreeNode> _ancestors;
+    private object? _sharedRead;
+    private object? _sharedValue;
+    private ParseElement _sharedNode;
 
     internal NodeContext(LintRun run, List<TreeNode> ancestors)
     {
@@ -39,7 +41,7 @@ public sealed class NodeContext
     public string Kind { get; internal set; } = string.Empty;
 
     /// <summary>The node's fields.</summary>
-    public JsonElement Node { get; internal set; }
+    public ParseElement Node { get; internal set; }
 
     /// <summary>The statement the node is in.</summary>
     public StatementContext Statement { get; internal set; } = null!;
@@ -57,6 +59,23 @@ public sealed class NodeContext
 
     /// <summary>Reports the rule's message (formatted with <paramref name="messageArgs"/>) at <paramref name="span"/>.</summary>
     public void Report(TextSpan span, params object[] messageArgs) => _run.Report(Rule, Statement, span, null, messageArgs);
+
+    /// <summary>
+    /// What <paramref name="read"/> makes of the current node, made once for all the rules that
+    /// ask with the same delegate (keep it in a static field). Made again for the next node.
+    /// </summary>
+    internal T Shared<T>(Func<NodeContext, T> read)
+        where T : class
+    {
+        if (!ReferenceEquals(_sharedRead, read) || !_sharedNode.Equals(Node))
+        {
+            _sharedValue = read(this);
+            _sharedRead = read;
+            _sharedNode = Node;
+        }
+
+        return (T)_sharedValue!;
+    }
 
     /// <summary>Reports with an automatic fix (dropped for embedded SQL whose positions are not exact).</summary>
     public void ReportWithFix(TextSpan span, Fix? fix, params object[] messageArgs) =>

@@ -43,14 +43,35 @@ public sealed class Fix
 /// <summary>One problem found in a source.</summary>
 public sealed class Finding
 {
+    private string? _message;
+    private object[]? _messageArgs;
+    private string? _messageSuffix;
+
     /// <summary>Creates a finding.</summary>
     public Finding(RuleDescriptor rule, Severity severity, SqlSource source, TextSpan span, string message, Fix? fix)
+        : this(rule, severity, source, span, fix)
+    {
+        _message = message;
+    }
+
+    /// <summary>
+    /// Creates a finding whose message (the rule's format with <paramref name="messageArgs"/>, then
+    /// <paramref name="messageSuffix"/>) is written when first read: a run holds every finding until
+    /// it ends, and the arguments are much smaller than the text.
+    /// </summary>
+    internal Finding(RuleDescriptor rule, Severity severity, SqlSource source, TextSpan span, object[] messageArgs, string? messageSuffix, Fix? fix)
+        : this(rule, severity, source, span, fix)
+    {
+        _messageArgs = messageArgs;
+        _messageSuffix = messageSuffix;
+    }
+
+    private Finding(RuleDescriptor rule, Severity severity, SqlSource source, TextSpan span, Fix? fix)
     {
         Rule = rule;
         Severity = severity;
         Source = source;
         Span = span;
-        Message = message;
         Fix = fix;
         Start = source.Lines.GetPosition(span.Start);
         End = source.Lines.GetPosition(span.End);
@@ -75,7 +96,20 @@ public sealed class Finding
     public LinePosition End { get; }
 
     /// <summary>The message.</summary>
-    public string Message { get; }
+    public string Message
+    {
+        get
+        {
+            if (_message is null)
+            {
+                _message = MessageText.Format(Rule.MessageFormat, _messageArgs!) + _messageSuffix;
+                _messageArgs = null;
+                _messageSuffix = null;
+            }
+
+            return _message;
+        }
+    }
 
     /// <summary>The automatic fix, when one is safe.</summary>
     public Fix? Fix { get; }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Catalog;
 using YbMigrate.Linter.Scripts;
 using YbMigrate.Linter.Versions;
@@ -16,7 +15,8 @@ namespace YbMigrate.Linter.Engine;
 internal sealed class LintRun
 {
     private readonly LintOptions _options;
-    private readonly Dictionary<string, List<(RuleDescriptor Rule, Action<NodeContext> Action)>> _nodeActions = new(StringComparer.Ordinal);
+    // Indexed by node kind number (ParseNames): null where no rule registered.
+    private List<(RuleDescriptor Rule, Action<NodeContext> Action)>?[] _nodeActions = Array.Empty<List<(RuleDescriptor, Action<NodeContext>)>?>();
     private readonly List<(RuleDescriptor Rule, Action<ParseErrorContext> Action)> _parseErrorActions = new();
     private readonly Dictionary<RuleDescriptor, string?> _previewNotes = new();
     private readonly List<(RuleDescriptor Rule, StatementContext Statement, Suppressions Suppressions, Action<CatalogContext> Check)> _deferred = new();
@@ -60,9 +60,8 @@ internal sealed class LintRun
             {
                 using (parsed)
                 {
-                    var trivia = source.Text.Substring(segment.LeadingTrivia.Start, segment.LeadingTrivia.Length);
-                    _suppressions = Suppressions.ForStatement(trivia, fileSuppressions);
-                    LintStatement(source, segment, item.Text!, parsed);
+                    _suppressions = Suppressions.ForStatement(source.Text, segment.LeadingTrivia, fileSuppressions);
+                    LintStatement(source, segment, parsed);
                 }
             }
         }
@@ -70,11 +69,18 @@ internal sealed class LintRun
 
     public LintResult Finish()
     {
-        foreach (var (rule, statement, suppressions, check) in _deferred)
+        for (var i = 0; i < _deferred.Count; i++)
         {
+            var (rule, statement, suppressions, check) = _deferred[i];
             _suppressions = suppressions;
             Guarded(rule, statement, () => check(new CatalogContext(this, rule, statement)));
+            if (i + 1 == _deferred.Count || _deferred[i + 1].Statement != statement)
+            {
+                statement.ReleaseTokens(); // a statement's checks are consecutive: they share one scan
+            }
         }
+
+        _deferred.Clear();
 
         var ordered = _findings
             .OrderBy(f => _sourceOrder[f.Source])
@@ -91,18 +97,13 @@ internal sealed class LintRun
             return;
         }
 
-        var message = MessageText.Format(rule.MessageFormat, messageArgs);
-        if (_previewNotes.TryGetValue(rule, out var note) && note is not null)
-        {
-            message += note;
-        }
-
+        _previewNotes.TryGetValue(rule, out var suffix);
         if (statement.Embedded is { } embedded)
         {
-            message += $" (in {embedded.Container})";
+            suffix += $" (in {embedded.Container})";
         }
 
-        _findings.Add(new Finding(rule, _options.SeverityOf(rule), statement.Source, span, message, fix));
+        _findings.Add(new Finding(rule, _options.SeverityOf(rule), statement.Source, span, messageArgs, suffix, fix));
     }
 
     public void Defer(RuleDescriptor rule, StatementContext statement, Action<CatalogContext> check) =>
@@ -127,24 +128,25 @@ internal sealed class LintRun
         {
             foreach (var kind in kinds)
             {
-                if (!_nodeActions.TryGetValue(kind, out var list))
+                var id = ParseNames.Id(kind);
+                if (id >= _nodeActions.Length)
                 {
-                    _nodeActions[kind] = list = new List<(RuleDescriptor, Action<NodeContext>)>();
+                    Array.Resize(ref _nodeActions, ParseNames.Count);
                 }
 
-                list.Add((descriptor, action));
+                (_nodeActions[id] ??= new List<(RuleDescriptor, Action<NodeContext>)>()).Add((descriptor, action));
             }
         }
 
         _parseErrorActions.AddRange(registration.ParseErrorActions.Select(a => (descriptor, a)));
     }
 
-    private void LintStatement(SqlSource source, ScriptSegment segment, string text, ParseResult parsed)
+    private void LintStatement(SqlSource source, ScriptSegment segment, ParseResult parsed)
     {
         var ordinal = _statementCount++;
         if (parsed.Error is not null)
         {
-            var failed = new StatementContext(source, text, parsed.Offsets, segment.Span.Start, segment.Span, segment.TerminatorEnd, ordinal, null);
+            var failed = new StatementContext(source, null, parsed.Offsets, segment.Span.Start, segment.Span, segment.TerminatorEnd, ordinal, null);
             ReportParseError(failed, parsed.Error);
             return;
         }
@@ -152,7 +154,7 @@ internal sealed class LintRun
         foreach (var raw in parsed.Statements)
         {
             var span = new TextSpan(segment.Span.Start + raw.Span.Start, raw.Span.Length);
-            var statement = new StatementContext(source, text, parsed.Offsets, segment.Span.Start, span, segment.TerminatorEnd, ordinal, null);
+            var statement = new StatementContext(source, null, parsed.Offsets, segment.Span.Start, span, segment.TerminatorEnd, ordinal, null);
             if (Syntax.PgJson.TryUnwrap(raw.Node, out var kind, out var node))
             {
                 _catalogBuilder.Observe(kind, node, ordinal, source.Path, span);
@@ -167,7 +169,7 @@ internal sealed class LintRun
         }
     }
 
-    private void LintRoutineBody(StatementContext statement, string kind, JsonElement node)
+    private void LintRoutineBody(StatementContext statement, string kind, ParseElement node)
     {
         var embedded = RoutineBodies.Extract(kind, node, statement, out var bodyError);
         if (bodyError is not null)
@@ -196,9 +198,9 @@ internal sealed class LintRun
         }
     }
 
-    private void Walk(StatementContext statement, JsonElement wrapper)
+    private void Walk(StatementContext statement, ParseElement wrapper)
     {
-        if (_nodeActions.Count == 0)
+        if (_nodeActions.Length == 0)
         {
             return;
         }
@@ -208,17 +210,17 @@ internal sealed class LintRun
         _walker.Walk(wrapper);
     }
 
-    private void Dispatch(string kind, JsonElement node)
+    private void Dispatch(ParseNode node)
     {
-        if (!_nodeActions.TryGetValue(kind, out var actions))
+        if (node.KindId >= _nodeActions.Length || _nodeActions[node.KindId] is not { } actions)
         {
             return;
         }
 
         foreach (var (rule, action) in actions)
         {
-            _nodeContext.Kind = kind;
-            _nodeContext.Node = node;
+            _nodeContext.Kind = node.Kind;
+            _nodeContext.Node = node.Node;
             _nodeContext.Rule = rule;
             try
             {

@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using YbMigrate.Linter.Scripts;
@@ -8,36 +8,42 @@ using YbMigrate.PgQuery;
 
 namespace YbMigrate.Linter.Engine;
 
-/// <summary>A script segment with its statement text and parse (both null for meta-commands and COPY data).</summary>
+/// <summary>A script segment with its parse (null for meta-commands and COPY data).</summary>
 internal readonly struct ParsedSegment
 {
-    public ParsedSegment(ScriptSegment segment, string? text, ParseResult? parsed)
+    public ParsedSegment(ScriptSegment segment, ParseResult? parsed)
     {
         Segment = segment;
-        Text = text;
         Parsed = parsed;
     }
 
     public ScriptSegment Segment { get; }
 
-    public string? Text { get; }
-
     public ParseResult? Parsed { get; }
 }
 
 /// <summary>
-/// Parses the statements of a script in order. Long scripts are parsed on a second thread a
-/// bounded distance ahead of the caller, so parsing (libpg_query and the JSON tree) overlaps the
-/// rules while memory stays flat; the rules themselves still run on one thread, in order.
-/// The caller disposes each parse.
+/// Parses the statements of a script, handing them back in order. Long scripts are parsed in
+/// batches by worker threads (one per core) a bounded distance ahead of the caller, so parsing
+/// (libpg_query and reading its tree) runs beside the rules while memory stays flat; the rules
+/// themselves run on the caller's thread, in order. The caller disposes each parse.
 /// </summary>
 internal static class ParseAhead
 {
     private const int MinimumStatementsForBackgroundParsing = 64;
-    private const int Lookahead = 128;
 
     public static IEnumerable<ParsedSegment> Parse(string script, IReadOnlyList<ScriptSegment> segments) =>
-        segments.Count < MinimumStatementsForBackgroundParsing ? Sequential(script, segments) : Background(script, segments);
+        segments.Count < MinimumStatementsForBackgroundParsing ? Sequential(script, segments) : InBackground(script, segments);
+
+    internal static ParsedSegment ParseOne(string script, ScriptSegment segment)
+    {
+        if (segment.Kind != SegmentKind.Statement || segment.Span.Length == 0)
+        {
+            return new ParsedSegment(segment, null);
+        }
+
+        return new ParsedSegment(segment, PgQuery.PgQuery.Parse(script, segment.Span.Start, segment.Span.Length));
+    }
 
     private static IEnumerable<ParsedSegment> Sequential(string script, IReadOnlyList<ScriptSegment> segments)
     {
@@ -47,61 +53,154 @@ internal static class ParseAhead
         }
     }
 
-    private static IEnumerable<ParsedSegment> Background(string script, IReadOnlyList<ScriptSegment> segments)
+    private static IEnumerable<ParsedSegment> InBackground(string script, IReadOnlyList<ScriptSegment> segments)
     {
-        using var queue = new BlockingCollection<ParsedSegment>(Lookahead);
-        using var stop = new CancellationTokenSource();
-        var producer = Task.Run(() =>
+        using var pipeline = new ParsePipeline(script, segments, Math.Max(Environment.ProcessorCount, 1));
+        for (var batch = 0; batch < pipeline.BatchCount; batch++)
         {
-            try
-            {
-                foreach (var segment in segments)
-                {
-                    queue.Add(ParseOne(script, segment), stop.Token);
-                }
-            }
-            finally
-            {
-                queue.CompleteAdding();
-            }
-        });
-
-        try
-        {
-            foreach (var parsed in queue.GetConsumingEnumerable())
+            foreach (var parsed in pipeline.Take(batch))
             {
                 yield return parsed;
             }
-
-            producer.GetAwaiter().GetResult();
         }
-        finally
+    }
+}
+
+/// <summary>
+/// Worker threads parsing the batches of a script in parallel, at most <see cref="BatchesAhead"/>
+/// batches ahead of the consumer, which takes them in order. Disposing stops the workers (after
+/// the batch each is parsing) and disposes what was parsed and not taken.
+/// </summary>
+internal sealed class ParsePipeline : IDisposable
+{
+    private const int BatchSize = 32;
+    private const int BatchesAhead = 16;
+
+    private readonly string _script;
+    private readonly IReadOnlyList<ScriptSegment> _segments;
+    private readonly ParsedSegment[]?[] _ready;
+    private readonly object _gate = new();
+    private readonly Task[] _workers;
+    private int _nextBatch;
+    private int _taken;
+    private bool _stopping;
+    private Exception? _failure;
+
+    public ParsePipeline(string script, IReadOnlyList<ScriptSegment> segments, int workers)
+    {
+        _script = script;
+        _segments = segments;
+        BatchCount = (segments.Count + BatchSize - 1) / BatchSize;
+        _ready = new ParsedSegment[]?[BatchCount];
+        _workers = new Task[Math.Min(workers, BatchCount)];
+        for (var i = 0; i < _workers.Length; i++)
         {
-            stop.Cancel();
-            foreach (var unread in queue.GetConsumingEnumerable())
+            _workers[i] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+    }
+
+    public int BatchCount { get; }
+
+    /// <summary>The parsed segments of <paramref name="batch"/> (waiting for them); batches are taken in order.</summary>
+    public ParsedSegment[] Take(int batch)
+    {
+        ParsedSegment[]? parsed;
+        lock (_gate)
+        {
+            while ((parsed = _ready[batch]) is null && _failure is null)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            _ready[batch] = null;
+            _taken = batch + 1;
+            Monitor.PulseAll(_gate);
+        }
+
+        if (parsed is null)
+        {
+            ExceptionDispatchInfo.Capture(_failure!).Throw();
+        }
+
+        return parsed!;
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _stopping = true;
+            Monitor.PulseAll(_gate);
+        }
+
+        Task.WaitAll(_workers);
+
+        foreach (var batch in _ready)
+        {
+            foreach (var unread in batch ?? Array.Empty<ParsedSegment>())
             {
                 unread.Parsed?.Dispose();
             }
+        }
 
-            try
+    }
+
+    // Workers block (without spinning: the consumer needs the core) while the window is full.
+    private void Work()
+    {
+        try
+        {
+            while (TryClaimBatch(out var batch))
             {
-                producer.Wait();
+                var parsed = ParseBatch(batch);
+                lock (_gate)
+                {
+                    _ready[batch] = parsed;
+                    Monitor.PulseAll(_gate);
+                }
             }
-            catch (AggregateException ex) when (ex.InnerException is OperationCanceledException)
+        }
+        catch (Exception ex)
+        {
+            lock (_gate)
             {
-                // Stopped early because the caller stopped reading.
+                _failure ??= ex;
+                Monitor.PulseAll(_gate);
             }
         }
     }
 
-    private static ParsedSegment ParseOne(string script, ScriptSegment segment)
+    private bool TryClaimBatch(out int batch)
     {
-        if (segment.Kind != SegmentKind.Statement || segment.Span.Length == 0)
+        lock (_gate)
         {
-            return new ParsedSegment(segment, null, null);
+            while (!_stopping && _nextBatch < BatchCount && _nextBatch - _taken >= BatchesAhead)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            batch = _nextBatch++;
+            return !_stopping && batch < BatchCount;
+        }
+    }
+
+    private ParsedSegment[] ParseBatch(int batch)
+    {
+        var first = batch * BatchSize;
+        var parsed = new ParsedSegment[Math.Min(BatchSize, _segments.Count - first)];
+        try
+        {
+            for (var i = 0; i < parsed.Length; i++)
+            {
+                parsed[i] = ParseAhead.ParseOne(_script, _segments[first + i]);
+            }
+        }
+        catch
+        {
+            Array.ForEach(parsed, p => p.Parsed?.Dispose());
+            throw;
         }
 
-        var text = script.Substring(segment.Span.Start, segment.Span.Length);
-        return new ParsedSegment(segment, text, PgQuery.PgQuery.Parse(text));
+        return parsed;
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using YbMigrate.Linter.Scripts;
 using YbMigrate.Linter.Syntax;
@@ -34,7 +33,7 @@ internal static class RoutineBodies
     private static readonly Regex AssignmentTarget = new(@"^\s*[\w"".$]+(\s*\[[^\]]*\])*\s*:?=\s*", RegexOptions.CultureInvariant);
     private static readonly Regex StatementStart = new(@"^\s*(SELECT|WITH|INSERT|UPDATE|DELETE|VALUES|TABLE|MERGE)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    public static IReadOnlyList<EmbeddedSql> Extract(string kind, JsonElement node, StatementContext statement, out PgQueryError? bodyError)
+    public static IReadOnlyList<EmbeddedSql> Extract(string kind, ParseElement node, StatementContext statement, out PgQueryError? bodyError)
     {
         bodyError = null;
         var body = RoutineBody.Find(kind, node, statement);
@@ -112,9 +111,9 @@ internal static class RoutineBodies
         TokenKind.UNLISTEN, TokenKind.TRUNCATE, TokenKind.LOCK_P, TokenKind.REINDEX, TokenKind.CLUSTER,
     };
 
-    private static void CollectExpressions(JsonElement element, string? statementKind, int lineNumber, Action<string?, int, string> onQuery)
+    private static void CollectExpressions(ParseElement element, string? statementKind, int lineNumber, Action<string?, int, string> onQuery)
     {
-        if (element.ValueKind == JsonValueKind.Array)
+        if (element.ValueKind == ElementKind.Array)
         {
             foreach (var item in element.EnumerateArray())
             {
@@ -124,7 +123,7 @@ internal static class RoutineBodies
             return;
         }
 
-        if (element.ValueKind != JsonValueKind.Object)
+        if (element.ValueKind != ElementKind.Object)
         {
             return;
         }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.PgQuery;
 
@@ -42,7 +41,7 @@ internal sealed class RoutineBody
     public string Container { get; }
 
     /// <summary>The body of a CreateFunctionStmt or DoStmt when it is SQL or PL/pgSQL; otherwise null.</summary>
-    public static RoutineBody? Find(string kind, JsonElement node, StatementContext statement)
+    public static RoutineBody? Find(string kind, ParseElement node, StatementContext statement)
     {
         if (kind != "CreateFunctionStmt" && kind != "DoStmt")
         {
@@ -94,7 +93,7 @@ internal sealed class RoutineBody
     /// <summary>Converts a span of <see cref="Text"/> to a span of the source.</summary>
     public TextSpan ToSource(int bodyOffset, int length) => new(SourceStart + bodyOffset, length);
 
-    private static string? BodyText(JsonElement asClause)
+    private static string? BodyText(ParseElement asClause)
     {
         var arg = asClause.Field("arg");
         return arg.Is("List", out var list) ? list.Items("items").Select(PgJson.StringValue).FirstOrDefault() : PgJson.StringValue(arg);

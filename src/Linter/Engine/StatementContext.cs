@@ -40,12 +40,16 @@ public sealed class StatementContext
     private readonly Utf8OffsetMap _offsets;
     private readonly int _sourceStart;
     private readonly int _syntheticPrefix;
+    private readonly int _parseTextLength;
+    private string? _parseText;
     private IReadOnlyList<SourceToken>? _tokens;
 
-    internal StatementContext(SqlSource source, string parseText, Utf8OffsetMap offsets, int parseTextStart, TextSpan span, int terminatorEnd, int ordinal, EmbeddedOrigin? embedded)
+    /// <summary>Creates a statement; <paramref name="parseText"/> is null for a top-level statement, whose text is the source's from <paramref name="parseTextStart"/>.</summary>
+    internal StatementContext(SqlSource source, string? parseText, Utf8OffsetMap offsets, int parseTextStart, TextSpan span, int terminatorEnd, int ordinal, EmbeddedOrigin? embedded)
     {
         Source = source;
-        ParseText = parseText;
+        _parseText = parseText;
+        _parseTextLength = offsets.CharLength;
         _offsets = offsets;
         Span = span;
         TerminatorEnd = terminatorEnd;
@@ -59,7 +63,7 @@ public sealed class StatementContext
     public SqlSource Source { get; }
 
     /// <summary>The text given to the parser (for embedded SQL it may start with a synthetic "SELECT ").</summary>
-    public string ParseText { get; }
+    public string ParseText => _parseText ??= Source.Text.Substring(_sourceStart, _parseTextLength);
 
     /// <summary>Where the statement is in the source (without the semicolon).</summary>
     public TextSpan Span { get; }
@@ -255,10 +259,18 @@ public sealed class StatementContext
             : token.ToLowerInvariant();
 
     /// <summary>
-    /// Drops the cached tokens once the statement's callbacks have run: deferred checks keep the
-    /// statement alive to the end of the run, and rescan only if they report.
+    /// Drops the cached tokens (and a top-level statement's text, which the source still has) once
+    /// the statement's callbacks have run: deferred checks keep the statement alive to the end of
+    /// the run, and rescan only if they report.
     /// </summary>
-    internal void ReleaseTokens() => _tokens = null;
+    internal void ReleaseTokens()
+    {
+        _tokens = null;
+        if (Embedded is null)
+        {
+            _parseText = null;
+        }
+    }
 
     private IReadOnlyList<SourceToken> ScanTokens()
     {

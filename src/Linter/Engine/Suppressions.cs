@@ -35,10 +35,10 @@ internal sealed class Suppressions
     public static Suppressions ForFile(string text) =>
         text.IndexOf(FileDirective, StringComparison.OrdinalIgnoreCase) < 0 ? None : Read(text, "disable-file");
 
-    public static Suppressions ForStatement(string leadingTrivia, Suppressions file) =>
-        leadingTrivia.IndexOf(NextStatementDirective, StringComparison.OrdinalIgnoreCase) < 0
+    public static Suppressions ForStatement(string text, PgQuery.TextSpan leadingTrivia, Suppressions file) =>
+        text.IndexOf(NextStatementDirective, leadingTrivia.Start, leadingTrivia.Length, StringComparison.OrdinalIgnoreCase) < 0
             ? file
-            : file.Union(Read(leadingTrivia, "disable-next-statement"));
+            : file.Union(Read(text.Substring(leadingTrivia.Start, leadingTrivia.Length), "disable-next-statement"));
 
     public bool Suppresses(string ruleId) => _all || _ids.Contains(ruleId);
 

@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.Linter.Versions;
@@ -48,7 +47,7 @@ public sealed class AlterColumnSetNDistinctRule : SqlRule
     }
 
     // SET|RESET ( ... ): the option list's "(" precedes the first option.
-    private static TextSpan ClauseSpan(StatementContext statement, JsonElement firstOption)
+    private static TextSpan ClauseSpan(StatementContext statement, ParseElement firstOption)
     {
         var open = statement.PreviousToken(statement.TokenIndexAtLocation(firstOption.Location()));
         var keyword = statement.PreviousToken(open);

@@ -1,9 +1,9 @@
 using System;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.Linter.Versions;
+using YbMigrate.PgQuery;
 
 namespace YbMigrate.Linter.Rules;
 
@@ -32,7 +32,7 @@ public sealed class CLanguageFunctionRule : SqlRule
     private static void Analyze(NodeContext context)
     {
         var language = context.Node.DefElems("options").FirstOrDefault(d => d.Str("defname") == "language");
-        if (language.ValueKind != JsonValueKind.Object || !string.Equals(PgJson.DefElemText(language), "c", StringComparison.OrdinalIgnoreCase))
+        if (language.ValueKind != ElementKind.Object || !string.Equals(PgJson.DefElemText(language), "c", StringComparison.OrdinalIgnoreCase))
         {
             return;
         }

@@ -45,7 +45,6 @@ public sealed class ClusterRule : SqlRule
     private static void AlterTable(NodeContext context)
     {
         var statement = context.Statement;
-        var fix = DdlSyntax.HasSingleCommand(context.Node) ? statement.RemoveStatement("Remove the statement") : null;
         foreach (var (_, subtype, occurrence) in DdlSyntax.Commands(context.Node))
         {
             var phrase = subtype switch
@@ -61,6 +60,7 @@ public sealed class ClusterRule : SqlRule
 
             var start = statement.FindPhrase(occurrence, phrase);
             var span = start < 0 ? statement.TokenSpanAt(-1) : statement.SpanOfTokens(start, statement.PhraseEnd(start, phrase.Length));
+            var fix = DdlSyntax.HasSingleCommand(context.Node) ? statement.RemoveStatement("Remove the statement") : null;
             context.ReportWithFix(span, fix, phrase == ClusterOn ? "ALTER TABLE ... CLUSTER ON" : "ALTER TABLE ... SET WITHOUT CLUSTER");
         }
     }

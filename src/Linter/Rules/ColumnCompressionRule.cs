@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.Linter.Versions;
@@ -78,7 +77,7 @@ public sealed class ColumnCompressionRule : SqlRule
         }
     }
 
-    private static bool IsSetCompression(JsonElement command) => command.Str("subtype") == "AT_SetCompression";
+    private static bool IsSetCompression(ParseElement command) => command.Str("subtype") == "AT_SetCompression";
 
     // The COMPRESSION keyword followed by the method, at or after token `from` (a column may be named "compression").
     private static int CompressionKeyword(StatementContext statement, int from, string method)

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.Linter.Versions;
@@ -111,16 +110,22 @@ public sealed class DeferrableConstraintRule : SqlRule
         return clauses;
     }
 
-    private static (int First, int Last)? AttributeClause(StatementContext statement, JsonElement constraint, string? contype)
+    // Tokens are located only for the attribute nodes: scanning every column's statement would cost more than the rule.
+    private static (int First, int Last)? AttributeClause(StatementContext statement, ParseElement constraint, string? contype)
     {
-        var first = statement.TokenIndexAtLocation(constraint.Location());
-        return contype switch
+        switch (contype)
         {
-            "CONSTR_ATTR_DEFERRABLE" => (first, first),
-            "CONSTR_ATTR_DEFERRED" or "CONSTR_ATTR_IMMEDIATE" => (first, statement.NextToken(first)),
-            "CONSTR_ATTR_NOT_DEFERRABLE" => (-1, -1),
-            _ => null,
-        };
+            case "CONSTR_ATTR_NOT_DEFERRABLE":
+                return (-1, -1);
+            case "CONSTR_ATTR_DEFERRABLE":
+                var keyword = statement.TokenIndexAtLocation(constraint.Location());
+                return (keyword, keyword);
+            case "CONSTR_ATTR_DEFERRED" or "CONSTR_ATTR_IMMEDIATE":
+                var initially = statement.TokenIndexAtLocation(constraint.Location());
+                return (initially, statement.NextToken(initially));
+            default:
+                return null;
+        }
     }
 
     private static void Report(NodeContext context, string label, List<(int First, int Last)> clauses)

@@ -52,13 +52,44 @@ public sealed class ForeignKeyWithoutIndexRule : SqlRule
     private static bool IsSupported(TableInfo table, IReadOnlyList<string> columns, SchemaCatalog catalog)
     {
         var parent = table.PartitionOf is { } parentName ? catalog.FindTable(parentName) : null;
-        var indexes = parent is null ? table.Indexes : table.Indexes.Concat(parent.Indexes);
-        return indexes.Any(index => Leads(index, columns));
+        return AnyLeads(table.Indexes, columns) || (parent is not null && AnyLeads(parent.Indexes, columns));
     }
 
-    private static bool Leads(IndexInfo index, IReadOnlyList<string> columns) =>
-        !index.IsPartial
-        && index.Method is "btree" or "lsm" or "hash"
-        && index.Columns.Count >= columns.Count
-        && columns.All(c => index.Columns.Take(columns.Count).Contains(c));
+    private static bool AnyLeads(List<IndexInfo> indexes, IReadOnlyList<string> columns)
+    {
+        foreach (var index in indexes)
+        {
+            if (Leads(index, columns))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The index's first columns are the key's columns, in any order.
+    private static bool Leads(IndexInfo index, IReadOnlyList<string> columns)
+    {
+        if (index.IsPartial || index.Method is not ("btree" or "lsm" or "hash") || index.Columns.Count < columns.Count)
+        {
+            return false;
+        }
+
+        foreach (var column in columns)
+        {
+            var found = false;
+            for (var i = 0; i < columns.Count && !found; i++)
+            {
+                found = index.Columns[i] == column;
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

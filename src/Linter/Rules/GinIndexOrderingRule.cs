@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.Linter.Versions;
@@ -52,7 +51,7 @@ public sealed class GinIndexOrderingRule : SqlRule
     }
 
     // YugabyteDB's "col HASH" reaches the PostgreSQL parser as an operator class named hash: GIN has none.
-    private static bool HasOrdering(JsonElement key) =>
+    private static bool HasOrdering(ParseElement key) =>
         key.Str("ordering") is not (null or "SORTBY_DEFAULT")
         || key.Str("nulls_ordering") is not (null or "SORTBY_NULLS_DEFAULT")
         || key.Names("opclass") is { Count: 1 } opclass && string.Equals(opclass[0], "hash", StringComparison.Ordinal);

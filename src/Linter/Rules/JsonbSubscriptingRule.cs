@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
@@ -82,14 +81,14 @@ public sealed class JsonbSubscriptingRule : SqlRule
         }
     }
 
-    private static List<JsonElement> Subscripts(IEnumerable<JsonElement> indirection) =>
-        indirection.Select(i => i.Is("A_Indices", out var indices) ? indices : default).Where(i => i.ValueKind == JsonValueKind.Object).ToList();
+    private static List<ParseElement> Subscripts(IEnumerable<ParseElement> indirection) =>
+        indirection.Select(i => i.Is("A_Indices", out var indices) ? indices : default).Where(i => i.ValueKind == ElementKind.Object).ToList();
 
-    private static bool IsStringKey(JsonElement indices) =>
+    private static bool IsStringKey(ParseElement indices) =>
         !indices.Bool("is_slice") && indices.Field("uidx").Is("A_Const", out var constant) && constant.Has("sval");
 
     // The '[' before a subscript and its matching ']', found from any token of the subscript.
-    private static (int Open, int Close) Brackets(StatementContext statement, JsonElement indices)
+    private static (int Open, int Close) Brackets(StatementContext statement, ParseElement indices)
     {
         var inner = PgJson.TryUnwrap(indices.Field("uidx"), out _, out var node) ? StatementTokens.At(statement, node.Location()) : -1;
         var depth = 0;
@@ -131,7 +130,7 @@ public sealed class JsonbSubscriptingRule : SqlRule
 
     // x['a'][1] -> x -> 'a' -> 1: each '[' becomes " -> ", each ']' goes; parentheses and an alias are
     // added where the context needs them.
-    private static Fix? ArrowFix(NodeContext context, List<JsonElement> subscripts, List<(int Open, int Close)> brackets)
+    private static Fix? ArrowFix(NodeContext context, List<ParseElement> subscripts, List<(int Open, int Close)> brackets)
     {
         if (!context.Node.Field("arg").Is("ColumnRef", out var column))
         {
@@ -216,7 +215,7 @@ public sealed class JsonbSubscriptingRule : SqlRule
         }
 
         // Other operators share ->'s precedence and group to the left: only a right operand needs parentheses.
-        var isLeftOperand = parent.Node.Field("lexpr").Is("A_Indirection", out var left) && left.GetRawText() == context.Node.GetRawText();
+        var isLeftOperand = parent.Node.Field("lexpr").Is("A_Indirection", out var left) && left.Equals(context.Node);
         return !Comparisons.Contains(op) && kind == "AEXPR_OP" && !isLeftOperand;
     }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Catalog;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
@@ -50,11 +49,14 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
         {
             if (element.Is("ColumnDef", out var column))
             {
-                foreach (var constraint in Constraints(column.Items("constraints")))
+                foreach (var item in column.Items("constraints"))
                 {
-                    var name = column.Str("colname") ?? string.Empty;
-                    var location = column.Location();
-                    CheckKeys(context, table, Kind(constraint), new[] { name }, (statement, _) => statement.TokenSpanAt(location));
+                    if (item.Is("Constraint", out var constraint) && IsKey(constraint))
+                    {
+                        var name = column.Str("colname") ?? string.Empty;
+                        var location = column.Location();
+                        CheckKeys(context, table, Kind(constraint), new[] { name }, (statement, _) => statement.TokenSpanAt(location));
+                    }
                 }
             }
             else if (element.Is("Constraint", out var constraint) && IsKey(constraint))
@@ -93,7 +95,7 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
         CheckKeys(context, table, context.Node.Bool("unique") ? "Unique index" : "Index", keys, (statement, column) => KeySpan(statement, column, afterTable));
     }
 
-    private static void CheckConstraint(NodeContext context, QualifiedName table, JsonElement constraint)
+    private static void CheckConstraint(NodeContext context, QualifiedName table, ParseElement constraint)
     {
         var from = context.Statement.ToSourceOffset(constraint.Location());
         CheckKeys(context, table, Kind(constraint), constraint.Names("keys"), (statement, column) => KeySpan(statement, column, from));
@@ -133,10 +135,7 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
         return index >= 0 ? statement.Tokens[index].Span : statement.TokenSpanAt(-1);
     }
 
-    private static IEnumerable<JsonElement> Constraints(IEnumerable<JsonElement> items) =>
-        items.Select(i => i.Is("Constraint", out var c) ? c : default).Where(c => c.ValueKind == JsonValueKind.Object && IsKey(c));
+    private static bool IsKey(ParseElement constraint) => constraint.Str("contype") is "CONSTR_PRIMARY" or "CONSTR_UNIQUE";
 
-    private static bool IsKey(JsonElement constraint) => constraint.Str("contype") is "CONSTR_PRIMARY" or "CONSTR_UNIQUE";
-
-    private static string Kind(JsonElement constraint) => constraint.Str("contype") == "CONSTR_PRIMARY" ? "Primary key" : "Unique constraint";
+    private static string Kind(ParseElement constraint) => constraint.Str("contype") == "CONSTR_PRIMARY" ? "Primary key" : "Unique constraint";
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Catalog;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
@@ -85,7 +84,7 @@ public sealed class RangeShardedMonotonicKeyRule : SqlRule
         foreach (var (column, span) in keys)
         {
             var definition = create.Items("tableElts").Select(e => e.Field("ColumnDef")).FirstOrDefault(c => c.Str("colname") == column);
-            var kind = definition.ValueKind == JsonValueKind.Object
+            var kind = definition.ValueKind == ElementKind.Object
                 ? Describe(PerformanceNodes.IsSequenceGenerated(definition), TypeRef.From(definition.Field("typeName")))
                 : null;
             if (kind is not null)

@@ -46,8 +46,8 @@ public sealed class ScrollCursorRule : SqlRule
     }
 
     // howMany is a 64-bit count (ALL is long.MaxValue); absent means 0.
-    private static long Count(System.Text.Json.JsonElement fetch) =>
-        fetch.Field("howMany") is { ValueKind: System.Text.Json.JsonValueKind.Number } count && count.TryGetInt64(out var value) ? value : 0;
+    private static long Count(ParseElement fetch) =>
+        fetch.Field("howMany") is { ValueKind: ElementKind.Number } count && count.TryGetInt64(out var value) ? value : 0;
 
     // The words between FETCH/MOVE and FROM/IN (or the cursor name): "PRIOR", "ABSOLUTE 3", "-5".
     private static TextSpan DirectionSpan(StatementContext statement)

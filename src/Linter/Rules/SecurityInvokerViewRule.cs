@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.Linter.Versions;
+using YbMigrate.PgQuery;
 
 namespace YbMigrate.Linter.Rules;
 
@@ -45,7 +45,7 @@ public sealed class SecurityInvokerViewRule : SqlRule
         Check(context, options);
     }
 
-    private static void Check(NodeContext context, IEnumerable<JsonElement> options)
+    private static void Check(NodeContext context, IEnumerable<ParseElement> options)
     {
         foreach (var option in options.Where(o => o.Str("defname") == "security_invoker" && OptionValues.AsBoolean(o) == true))
         {

@@ -42,6 +42,11 @@ public sealed class StorageParameterOnIndexOrConstraintRule : SqlRule
 
     private static void Check(NodeContext context, string owner)
     {
+        if (!context.Node.Has("options"))
+        {
+            return;
+        }
+
         var options = context.Node.DefElems("options").ToList();
         var storageParameters = options.Select(o => o.Str("defname") ?? string.Empty).Where(n => !YugabyteOptions.Contains(n)).ToList();
         if (storageParameters.Count == 0)

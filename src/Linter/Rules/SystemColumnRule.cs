@@ -31,8 +31,9 @@ public sealed class SystemColumnRule : SqlRule
 
     private static void Analyze(NodeContext context)
     {
-        var fields = context.Node.Items("fields").ToList();
-        var name = fields.Count == 0 ? null : PgJson.StringValue(fields[fields.Count - 1]);
+        var fields = context.Node.Field("fields");
+        var count = fields.GetArrayLength();
+        var name = count == 0 ? null : PgJson.StringValue(fields[count - 1]);
         if (name is null || !SystemColumns.Contains(name))
         {
             return;

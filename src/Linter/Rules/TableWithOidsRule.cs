@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.Linter.Versions;
@@ -36,7 +35,7 @@ public sealed class TableWithOidsRule : SqlRule
     {
         var options = context.Kind == "CreateStmt" ? context.Node : context.Node.Field("into");
         var oids = options.DefElems("options").FirstOrDefault(d => d.Str("defname") == "oids");
-        if (oids.ValueKind == JsonValueKind.Object && OlderDdlSyntax.IsTrueOption(oids))
+        if (oids.ValueKind == ElementKind.Object && OlderDdlSyntax.IsTrueOption(oids))
         {
             context.ReportAt(oids.Location(), "The storage option oids");
         }

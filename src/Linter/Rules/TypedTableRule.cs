@@ -55,7 +55,7 @@ public sealed class TypedTableRule : SqlRule
     }
 
     // From the OF keyword to the end of the type's name.
-    private static TextSpan OfTypeSpan(StatementContext statement, System.Text.Json.JsonElement typeName)
+    private static TextSpan OfTypeSpan(StatementContext statement, ParseElement typeName)
     {
         var name = OlderDdlSyntax.TypeNameSpan(statement, typeName.Location(), typeName.Names("names").Count);
         var of = OlderDdlSyntax.PreviousToken(statement, statement.TokenIndexAt(name.Start));

@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Catalog;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
@@ -41,7 +40,7 @@ public sealed class UncachedSequenceRule : SqlRule
         var sequence = context.Node.Field("sequence");
         var name = $"Sequence \"{QualifiedName.FromRangeVar(sequence).Name}\"";
         var cache = CacheOption(context.Node);
-        if (cache.ValueKind == JsonValueKind.Object)
+        if (cache.ValueKind == ElementKind.Object)
         {
             CheckCache(context, name, cache);
         }
@@ -54,7 +53,7 @@ public sealed class UncachedSequenceRule : SqlRule
     private static void IdentityColumn(NodeContext context)
     {
         var cache = CacheOption(context.Node);
-        if (context.Node.Str("contype") == "CONSTR_IDENTITY" && cache.ValueKind == JsonValueKind.Object)
+        if (context.Node.Str("contype") == "CONSTR_IDENTITY" && cache.ValueKind == ElementKind.Object)
         {
             var column = context.Parent.Kind == "ColumnDef" ? context.Parent.Node.Str("colname") : ColumnOfAlterCommand(context);
             CheckCache(context, $"The sequence of identity column \"{column}\"", cache);
@@ -64,10 +63,10 @@ public sealed class UncachedSequenceRule : SqlRule
     private static string? ColumnOfAlterCommand(NodeContext context) =>
         context.Ancestors.LastOrDefault(a => a.Kind == "AlterTableCmd").Node.Str("name");
 
-    private static JsonElement CacheOption(JsonElement node) =>
+    private static ParseElement CacheOption(ParseElement node) =>
         node.DefElems("options").FirstOrDefault(d => d.Str("defname") == "cache");
 
-    private static void CheckCache(NodeContext context, string name, JsonElement cache)
+    private static void CheckCache(NodeContext context, string name, ParseElement cache)
     {
         var value = cache.Field("arg").Field("Integer").Int("ival");
         if (!cache.Field("arg").Is("Integer", out _) || value >= MinimumCache)

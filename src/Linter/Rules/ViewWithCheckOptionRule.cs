@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.Linter.Versions;
@@ -61,7 +60,7 @@ public sealed class ViewWithCheckOptionRule : SqlRule
         }
     }
 
-    private static void ReportCheckOptions(NodeContext context, IEnumerable<JsonElement> options)
+    private static void ReportCheckOptions(NodeContext context, IEnumerable<ParseElement> options)
     {
         foreach (var option in options.Where(o => o.Str("defname") == "check_option"))
         {

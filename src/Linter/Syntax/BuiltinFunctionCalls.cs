@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 using YbMigrate.PgQuery;
 
@@ -21,7 +20,7 @@ internal static class BuiltinFunctionCalls
     /// when the schema itself defines a function or aggregate of that name (a common polyfill, e.g. a
     /// home-made any_value aggregate), since that definition migrates with the rest.
     /// </summary>
-    public static void Register(RuleRegistration registration, IReadOnlyCollection<string> names, Func<JsonElement, bool>? applies = null)
+    public static void Register(RuleRegistration registration, IReadOnlyCollection<string> names, Func<ParseElement, bool>? applies = null)
     {
         var userDefined = new HashSet<string>(StringComparer.Ordinal);
         registration.RegisterNodeAction(context => CollectDefinition(context, names, userDefined), "CreateFunctionStmt", "DefineStmt");
@@ -50,20 +49,22 @@ internal static class BuiltinFunctionCalls
     /// The function's name (lower case as the parser folds it) when the call is unqualified or
     /// qualified by pg_catalog; null for a call into another schema.
     /// </summary>
-    public static string? BuiltinName(JsonElement funcCall, out bool qualified)
+    public static string? BuiltinName(ParseElement funcCall, out bool qualified)
     {
-        var parts = funcCall.Names("funcname");
-        qualified = parts.Count > 1;
-        if (parts.Count == 0 || parts.Count > 2 || (qualified && parts[0] != SystemSchema))
+        // Read in place: every call of every statement comes here, for several rules.
+        var parts = funcCall.Field("funcname");
+        var count = parts.GetArrayLength();
+        qualified = count > 1;
+        if (count == 0 || count > 2 || (qualified && PgJson.StringValue(parts[0]) != SystemSchema))
         {
             return null;
         }
 
-        return parts[parts.Count - 1];
+        return PgJson.StringValue(parts[count - 1]);
     }
 
     /// <summary>The span of a call's function name, past any schema qualifier.</summary>
-    public static TextSpan NameSpan(StatementContext statement, JsonElement funcCall) =>
+    public static TextSpan NameSpan(StatementContext statement, ParseElement funcCall) =>
         DottedNames.LastPartSpan(statement, funcCall.Location());
 
     private static void CollectDefinition(NodeContext context, IReadOnlyCollection<string> names, HashSet<string> userDefined)

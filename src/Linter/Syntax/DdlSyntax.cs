@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 using YbMigrate.PgQuery;
 
@@ -112,7 +111,7 @@ internal static class DdlSyntax
     /// The "WITH" keyword and the closing parenthesis of the <c>WITH (...)</c> list holding
     /// <paramref name="firstOption"/> (a DefElem), or false when the tokens are not where expected.
     /// </summary>
-    public static bool TryFindWithClause(this StatementContext statement, JsonElement firstOption, out int withKeyword, out int close)
+    public static bool TryFindWithClause(this StatementContext statement, ParseElement firstOption, out int withKeyword, out int close)
     {
         withKeyword = close = -1;
         var open = statement.PreviousToken(statement.TokenIndexAtLocation(firstOption.Location()));
@@ -129,7 +128,7 @@ internal static class DdlSyntax
     /// <summary>
     /// The index key list of a CREATE INDEX statement: the "(" after the table name and its ")".
     /// </summary>
-    public static bool TryFindIndexKeyList(this StatementContext statement, JsonElement indexStmt, out int open, out int close)
+    public static bool TryFindIndexKeyList(this StatementContext statement, ParseElement indexStmt, out int open, out int close)
     {
         open = statement.FindToken(TokenKind.ASCII_40, Math.Max(statement.TokenIndexAtLocation(indexStmt.Field("relation").Location()), 0));
         close = open < 0 ? -1 : statement.MatchingParen(open);
@@ -153,10 +152,10 @@ internal static class DdlSyntax
     }
 
     /// <summary>True for an ALTER TABLE statement with exactly one sub-command (so the whole statement can go).</summary>
-    public static bool HasSingleCommand(JsonElement alterTableStmt) => alterTableStmt.Items("cmds").Take(2).Count() == 1;
+    public static bool HasSingleCommand(ParseElement alterTableStmt) => alterTableStmt.Items("cmds").Take(2).Count() == 1;
 
     /// <summary>The AlterTableCmd nodes of an ALTER TABLE statement, each with how many earlier commands have the same subtype.</summary>
-    public static IEnumerable<(JsonElement Command, string Subtype, int Occurrence)> Commands(JsonElement alterTableStmt)
+    public static IEnumerable<(ParseElement Command, string Subtype, int Occurrence)> Commands(ParseElement alterTableStmt)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var item in alterTableStmt.Items("cmds"))
@@ -172,7 +171,7 @@ internal static class DdlSyntax
     }
 
     /// <summary>True when an IndexStmt uses the gin access method, or ybgin (what YugabyteDB calls it).</summary>
-    public static bool IsGinIndex(JsonElement indexStmt) =>
+    public static bool IsGinIndex(ParseElement indexStmt) =>
         indexStmt.Str("accessMethod") is { } method
         && (string.Equals(method, "gin", StringComparison.OrdinalIgnoreCase) || string.Equals(method, "ybgin", StringComparison.OrdinalIgnoreCase));
 

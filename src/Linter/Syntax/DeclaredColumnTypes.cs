@@ -1,4 +1,3 @@
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 using YbMigrate.PgQuery;
 
@@ -7,21 +6,30 @@ namespace YbMigrate.Linter.Syntax;
 /// <summary>A type given to something that stores values: a table column, a composite type's attribute, a domain.</summary>
 internal readonly struct DeclaredType
 {
-    public DeclaredType(string owner, TypeRef type, TextSpan span)
+    private readonly string _ownerKind;
+    private readonly string _ownerName;
+    private readonly StatementContext _statement;
+    private readonly int _typeNameLocation;
+    private readonly int _typeNameParts;
+
+    public DeclaredType(string ownerKind, string ownerName, TypeRef type, StatementContext statement, int typeNameLocation, int typeNameParts)
     {
-        Owner = owner;
+        _ownerKind = ownerKind;
+        _ownerName = ownerName;
         Type = type;
-        Span = span;
+        _statement = statement;
+        _typeNameLocation = typeNameLocation;
+        _typeNameParts = typeNameParts;
     }
 
     /// <summary>What is declared, for messages: <c>column "doc"</c>, <c>attribute "a"</c>, <c>domain "d"</c>.</summary>
-    public string Owner { get; }
+    public string Owner => $"{_ownerKind} \"{_ownerName}\"";
 
     /// <summary>The declared type.</summary>
     public TypeRef Type { get; }
 
-    /// <summary>Where the type name is written.</summary>
-    public TextSpan Span { get; }
+    /// <summary>Where the type name is written (located in the tokens when asked: most declarations are fine).</summary>
+    public TextSpan Span => OlderDdlSyntax.TypeNameSpan(_statement, _typeNameLocation, _typeNameParts);
 }
 
 /// <summary>
@@ -40,39 +48,43 @@ internal static class DeclaredColumnTypes
     {
         declared = default;
         var typeName = context.Node.Field("typeName");
-        if (typeName.ValueKind != JsonValueKind.Object)
+        if (typeName.ValueKind != ElementKind.Object)
         {
             return false; // e.g. "a WITH OPTIONS NOT NULL" in a typed or partition table
         }
 
-        var owner = context.Kind == "CreateDomainStmt"
-            ? $"domain \"{string.Join(".", context.Node.Names("domainname"))}\""
-            : ColumnOwner(context);
-        if (owner is null)
+        string? ownerKind, ownerName;
+        if (context.Kind == "CreateDomainStmt")
+        {
+            (ownerKind, ownerName) = ("domain", string.Join(".", context.Node.Names("domainname")));
+        }
+        else
+        {
+            ownerKind = ColumnOwnerKind(context);
+            ownerName = context.Node.Str("colname") ?? context.Parent.Node.Str("name") ?? string.Empty;
+        }
+
+        if (ownerKind is null)
         {
             return false;
         }
 
-        var type = TypeRef.From(typeName);
-        var span = OlderDdlSyntax.TypeNameSpan(context.Statement, typeName.Location(), typeName.Names("names").Count);
-        declared = new DeclaredType(owner, type, span);
+        declared = new DeclaredType(ownerKind, ownerName, TypeRef.From(typeName), context.Statement, typeName.Location(), typeName.Field("names").GetArrayLength());
         return true;
     }
 
-    private static string? ColumnOwner(NodeContext context)
+    private static string? ColumnOwnerKind(NodeContext context)
     {
-        var parent = context.Parent;
-        var name = context.Node.Str("colname") ?? parent.Node.Str("name") ?? string.Empty;
-        switch (parent.Kind)
+        switch (context.Parent.Kind)
         {
             case "CreateStmt" or "CreateForeignTableStmt":
-                return $"column \"{name}\"";
+                return "column";
             case "CompositeTypeStmt":
-                return $"attribute \"{name}\"";
+                return "attribute";
             case "AlterTableCmd":
                 var ancestors = context.Ancestors;
                 var alter = ancestors.Count >= 2 ? ancestors[ancestors.Count - 2].Node : default;
-                return alter.Str("objtype") == "OBJECT_TYPE" ? $"attribute \"{name}\"" : $"column \"{name}\"";
+                return alter.Str("objtype") == "OBJECT_TYPE" ? "attribute" : "column";
             default:
                 return null;
         }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 using YbMigrate.PgQuery;
 
@@ -14,23 +13,30 @@ namespace YbMigrate.Linter.Syntax;
 internal static class OlderDdlSyntax
 {
     /// <summary>The ALTER TABLE sub-commands of an AlterTableStmt whose subtype is one of <paramref name="subtypes"/>.</summary>
-    public static IEnumerable<JsonElement> Commands(JsonElement alterTable, params string[] subtypes) =>
-        alterTable.Items("cmds")
-            .Select(item => item.Is("AlterTableCmd", out var command) ? command : default)
-            .Where(command => command.ValueKind == JsonValueKind.Object && subtypes.Contains(command.Str("subtype")));
+    public static IEnumerable<ParseElement> Commands(ParseElement alterTable, params string[] subtypes)
+    {
+        foreach (var item in alterTable.Items("cmds"))
+        {
+            if (item.Is("AlterTableCmd", out var command) && System.Array.IndexOf(subtypes, command.Str("subtype")) >= 0)
+            {
+                yield return command;
+            }
+        }
+    }
 
     /// <summary>
     /// The sub-commands of <paramref name="subtype"/> paired with the clause that wrote each: the n-th
     /// command gets the n-th occurrence of <paramref name="keywords"/>, which only that kind of command
     /// uses (e.g. SET STATISTICS); the statement's first token when the keywords are missing.
     /// </summary>
-    public static IEnumerable<(JsonElement Command, TextSpan Span)> CommandClauses(
-        StatementContext statement, JsonElement alterTable, string subtype, params TokenKind[] keywords)
+    public static IEnumerable<(ParseElement Command, TextSpan Span)> CommandClauses(
+        StatementContext statement, ParseElement alterTable, string subtype, params TokenKind[] keywords)
     {
-        var starts = FindSequences(statement, keywords);
+        IReadOnlyList<int>? starts = null; // scanned for the first matching command only
         var n = 0;
         foreach (var command in Commands(alterTable, subtype))
         {
+            starts ??= FindSequences(statement, keywords);
             var span = n < starts.Count
                 ? statement.SpanOfTokens(starts[n], SequenceEnd(statement, starts[n], keywords))
                 : statement.TokenSpanAt(-1);
@@ -43,7 +49,7 @@ internal static class OlderDdlSyntax
     /// The <c>SET (..)</c> / <c>RESET (..)</c> storage-parameter sub-commands of an ALTER TABLE / INDEX /
     /// VIEW statement, with their keyword and the span of the clause.
     /// </summary>
-    public static IEnumerable<(string Keyword, JsonElement Options, TextSpan Span)> RelOptionChanges(StatementContext statement, JsonElement alterTable)
+    public static IEnumerable<(string Keyword, ParseElement Options, TextSpan Span)> RelOptionChanges(StatementContext statement, ParseElement alterTable)
     {
         foreach (var command in Commands(alterTable, "AT_SetRelOptions", "AT_ResetRelOptions"))
         {
@@ -152,7 +158,7 @@ internal static class OlderDdlSyntax
     /// True for an option value PostgreSQL reads as boolean true; an option written without a value
     /// (<c>WITH (oids)</c>) is true as well.
     /// </summary>
-    public static bool IsTrueOption(JsonElement defElem)
+    public static bool IsTrueOption(ParseElement defElem)
     {
         if (!defElem.Has("arg"))
         {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 using YbMigrate.PgQuery;
 
@@ -11,14 +10,14 @@ namespace YbMigrate.Linter.Syntax;
 internal static class OptionValues
 {
     /// <summary>The DefElem options called <paramref name="name"/> in a list field of <paramref name="node"/>.</summary>
-    public static IEnumerable<JsonElement> Named(JsonElement node, string field, string name) =>
+    public static IEnumerable<ParseElement> Named(ParseElement node, string field, string name) =>
         node.DefElems(field).Where(option => option.Str("defname") == name);
 
     /// <summary>
     /// The option as a boolean: an option written without a value is true (as PostgreSQL's
     /// defGetBoolean has it); null when the value is not a boolean.
     /// </summary>
-    public static bool? AsBoolean(JsonElement defElem) =>
+    public static bool? AsBoolean(ParseElement defElem) =>
         defElem.Has("arg") ? ParseBoolean(PgJson.DefElemText(defElem)) : true;
 
     /// <summary>PostgreSQL's parse_bool: true/false, yes/no, on/off, 1/0 and their unique prefixes, any case.</summary>
@@ -44,7 +43,7 @@ internal static class OptionValues
     }
 
     /// <summary>The span of an option from its name to its value (<c>deterministic = false</c>), or of its name alone.</summary>
-    public static TextSpan Span(StatementContext statement, JsonElement defElem)
+    public static TextSpan Span(StatementContext statement, ParseElement defElem)
     {
         var first = statement.TokenIndexAt(statement.ToSourceOffset(defElem.Location()));
         if (first < 0)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Catalog;
 using YbMigrate.Linter.Engine;
 using YbMigrate.PgQuery;
@@ -20,14 +19,31 @@ internal static class PerformanceNodes
     public static bool IsSerial(TypeRef type) => !type.IsArray && type.Schema is null or "pg_catalog" && SerialTypes.Contains(type.Name);
 
     /// <summary>True when a ColumnDef's values come from a sequence: serial type, identity, or DEFAULT nextval(..).</summary>
-    public static bool IsSequenceGenerated(JsonElement columnDef) =>
-        IsSerial(TypeRef.From(columnDef.Field("typeName")))
-        || columnDef.Items("constraints").Any(item => item.Is("Constraint", out var constraint)
-            && (constraint.Str("contype") == "CONSTR_IDENTITY"
-                || (constraint.Str("contype") == "CONSTR_DEFAULT" && IsNextvalCall(constraint.Field("raw_expr")))));
+    public static bool IsSequenceGenerated(ParseElement columnDef) => IsSequenceGenerated(columnDef, TypeRef.From(columnDef.Field("typeName")));
+
+    /// <summary>The same for a ColumnDef whose type was already read.</summary>
+    public static bool IsSequenceGenerated(ParseElement columnDef, TypeRef type)
+    {
+        if (IsSerial(type))
+        {
+            return true;
+        }
+
+        foreach (var item in columnDef.Items("constraints"))
+        {
+            if (item.Is("Constraint", out var constraint)
+                && (constraint.Str("contype") == "CONSTR_IDENTITY"
+                    || (constraint.Str("contype") == "CONSTR_DEFAULT" && IsNextvalCall(constraint.Field("raw_expr")))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True for an expression <c>nextval(..)</c>, possibly cast (<c>nextval('s')::bigint</c>).</summary>
-    public static bool IsNextvalCall(JsonElement expression)
+    public static bool IsNextvalCall(ParseElement expression)
     {
         while (expression.Is("TypeCast", out var cast))
         {
@@ -44,40 +60,43 @@ internal static class PerformanceNodes
     }
 
     /// <summary>True when an IndexStmt's first key is ASC or DESC: YugabyteDB then range-shards the index instead of hashing it.</summary>
-    public static bool IsRangeSharded(JsonElement indexStmt) =>
+    public static bool IsRangeSharded(ParseElement indexStmt) =>
         indexStmt.Items("indexParams").FirstOrDefault().Is("IndexElem", out var first)
         && first.Str("ordering") is "SORTBY_ASC" or "SORTBY_DESC";
 
     /// <summary>
     /// The PRIMARY KEY, UNIQUE and FOREIGN KEY constraints declared by a CreateStmt or AlterTableStmt
-    /// (column and table constraints, and those of ALTER TABLE .. ADD COLUMN).
+    /// (column and table constraints, and those of ALTER TABLE .. ADD COLUMN). Read once per
+    /// statement and shared by the rules that ask.
     /// </summary>
-    public static IEnumerable<ConstraintSite> KeyConstraints(NodeContext context)
+    public static IReadOnlyList<ConstraintSite> KeyConstraints(NodeContext context) => context.Shared(ReadKeys);
+
+    private static readonly Func<NodeContext, IReadOnlyList<ConstraintSite>> ReadKeys = ReadKeyConstraints;
+
+    private static IReadOnlyList<ConstraintSite> ReadKeyConstraints(NodeContext context)
     {
+        var sites = new List<ConstraintSite>();
         var table = QualifiedName.FromRangeVar(context.Node.Field("relation"));
-        var statement = context.Statement;
-        var elements = context.Kind == "CreateStmt"
-            ? context.Node.Items("tableElts")
-            : context.Node.Items("cmds")
-                .Select(item => item.Field("AlterTableCmd"))
-                .Where(command => command.Str("subtype") is "AT_AddColumn" or "AT_AddConstraint")
-                .Select(command => command.Field("def"));
-        foreach (var element in elements)
+        if (context.Kind == "CreateStmt")
         {
-            if (element.Is("ColumnDef", out var column))
+            foreach (var element in context.Node.Items("tableElts"))
             {
-                foreach (var site in ColumnConstraints(statement, table, column))
-                {
-                    yield return site;
-                }
-            }
-            else if (element.Is("Constraint", out var constraint) && IsKey(constraint))
-            {
-                var columns = constraint.Str("contype") == "CONSTR_FOREIGN" ? constraint.Names("fk_attrs") : constraint.Names("keys");
-                var from = statement.ToSourceOffset(constraint.Location());
-                yield return new ConstraintSite(constraint, table, columns, new Lazy<TextSpan>(() => ColumnListSpan(statement, columns, from)));
+                AddKeyConstraints(sites, context.Statement, table, element);
             }
         }
+        else
+        {
+            foreach (var item in context.Node.Items("cmds"))
+            {
+                var command = item.Field("AlterTableCmd");
+                if (command.Str("subtype") is "AT_AddColumn" or "AT_AddConstraint")
+                {
+                    AddKeyConstraints(sites, context.Statement, table, command.Field("def"));
+                }
+            }
+        }
+
+        return sites;
     }
 
     /// <summary>
@@ -100,7 +119,7 @@ internal static class PerformanceNodes
     }
 
     /// <summary>The span of a RangeVar's name as written, schema included (<c>app.orders</c>).</summary>
-    public static TextSpan RelationSpan(StatementContext statement, JsonElement rangeVar) =>
+    public static TextSpan RelationSpan(StatementContext statement, ParseElement rangeVar) =>
         RelationSpan(statement, QualifiedName.FromRangeVar(rangeVar), rangeVar.Location());
 
     /// <summary>The span of a (possibly qualified) relation name written at a parse-tree location.</summary>
@@ -112,35 +131,46 @@ internal static class PerformanceNodes
         return name < 0 ? statement.TokenSpanAt(location) : statement.SpanOfTokens(first, name);
     }
 
-    private static IEnumerable<ConstraintSite> ColumnConstraints(StatementContext statement, QualifiedName table, JsonElement column)
+    private static void AddKeyConstraints(List<ConstraintSite> sites, StatementContext statement, QualifiedName table, ParseElement element)
     {
-        var columns = new[] { column.Str("colname") ?? string.Empty };
-        var location = column.Location();
-        var span = new Lazy<TextSpan>(() => statement.TokenSpanAt(location));
-        foreach (var item in column.Items("constraints"))
+        if (element.Is("ColumnDef", out var column))
         {
-            if (item.Is("Constraint", out var constraint) && IsKey(constraint))
+            string[]? columns = null;
+            foreach (var item in column.Items("constraints"))
             {
-                yield return new ConstraintSite(constraint, table, columns, span);
+                if (item.Is("Constraint", out var constraint) && IsKey(constraint))
+                {
+                    columns ??= new[] { column.Str("colname") ?? string.Empty };
+                    sites.Add(new ConstraintSite(constraint, table, columns, statement, column.Location(), isColumnConstraint: true));
+                }
             }
+        }
+        else if (element.Is("Constraint", out var constraint) && IsKey(constraint))
+        {
+            var columns = constraint.Str("contype") == "CONSTR_FOREIGN" ? constraint.Names("fk_attrs") : constraint.Names("keys");
+            sites.Add(new ConstraintSite(constraint, table, columns, statement, constraint.Location(), isColumnConstraint: false));
         }
     }
 
-    private static bool IsKey(JsonElement constraint) => constraint.Str("contype") is "CONSTR_PRIMARY" or "CONSTR_UNIQUE" or "CONSTR_FOREIGN";
+    private static bool IsKey(ParseElement constraint) => constraint.Str("contype") is "CONSTR_PRIMARY" or "CONSTR_UNIQUE" or "CONSTR_FOREIGN";
 
     /// <summary>A key constraint as plain values, safe to keep until the catalog checks run.</summary>
     internal sealed class ConstraintSite
     {
-        // Located only when a finding is reported: scanning every key's statement would cost more than all the checks.
-        private readonly Lazy<TextSpan> _span;
+        private readonly StatementContext _statement;
+        private readonly int _location;
+        private readonly bool _isColumnConstraint;
+        private TextSpan? _span;
 
-        internal ConstraintSite(JsonElement constraint, QualifiedName table, IReadOnlyList<string> columns, Lazy<TextSpan> span)
+        internal ConstraintSite(ParseElement constraint, QualifiedName table, IReadOnlyList<string> columns, StatementContext statement, int location, bool isColumnConstraint)
         {
             Kind = constraint.Str("contype") ?? string.Empty;
             Name = constraint.Str("conname");
             Table = table;
             Columns = columns;
-            _span = span;
+            _statement = statement;
+            _location = location;
+            _isColumnConstraint = isColumnConstraint;
             if (Kind == "CONSTR_FOREIGN")
             {
                 ReferencedTable = QualifiedName.FromRangeVar(constraint.Field("pktable"));
@@ -169,7 +199,12 @@ internal static class PerformanceNodes
         /// <summary>For a foreign key: the referenced columns (empty: the referenced primary key).</summary>
         public IReadOnlyList<string> ReferencedColumns { get; } = System.Array.Empty<string>();
 
-        /// <summary>The key columns in the source (the column name for a column constraint).</summary>
-        public TextSpan Span => _span.Value;
+        /// <summary>
+        /// The key columns in the source (the column name for a column constraint), located when
+        /// first asked: scanning every key's statement would cost more than all the checks.
+        /// </summary>
+        public TextSpan Span => _span ??= _isColumnConstraint
+            ? _statement.TokenSpanAt(_location)
+            : ColumnListSpan(_statement, Columns, _statement.ToSourceOffset(_location));
     }
 }

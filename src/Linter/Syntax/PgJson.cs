@@ -1,99 +1,71 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
+using YbMigrate.PgQuery;
 
 namespace YbMigrate.Linter.Syntax;
 
 /// <summary>
-/// Reading libpg_query's JSON parse tree. A node is wrapped as <c>{"Kind": {fields}}</c> where a
+/// Reading libpg_query's parse tree (the shape of its JSON output). A node is wrapped as <c>{"Kind": {fields}}</c> where a
 /// field holds any node; fields of a fixed struct type (e.g. <c>ColumnDef.typeName</c>,
 /// <c>CreateStmt.relation</c>) hold the struct's fields directly. Zero values are omitted.
 /// </summary>
 public static class PgJson
 {
     /// <summary>Unwraps <c>{"Kind": {...}}</c>; false when <paramref name="element"/> is not a node wrapper.</summary>
-    public static bool TryUnwrap(JsonElement element, out string kind, out JsonElement node)
-    {
-        kind = string.Empty;
-        node = default;
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            return false;
-        }
-
-        using var properties = element.EnumerateObject();
-        if (!properties.MoveNext())
-        {
-            return false;
-        }
-
-        var first = properties.Current;
-        if (first.Value.ValueKind != JsonValueKind.Object || properties.MoveNext())
-        {
-            return false;
-        }
-
-        // Node names start with a capital letter; field names never do. Name allocates: read it once.
-        var name = first.Name;
-        if (name.Length == 0 || !char.IsUpper(name[0]))
-        {
-            return false;
-        }
-
-        kind = name;
-        node = first.Value;
-        return true;
-    }
+    public static bool TryUnwrap(ParseElement element, out string kind, out ParseElement node) => element.TryUnwrap(out kind, out node);
 
     /// <summary>The node inside a wrapper when it is of <paramref name="kind"/>.</summary>
-    public static bool Is(this JsonElement wrapper, string kind, out JsonElement node)
+    public static bool Is(this ParseElement wrapper, string kind, out ParseElement node)
     {
+        if (wrapper.TryUnwrap(out var actual, out node) && string.Equals(actual, kind, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         node = default;
-        return wrapper.ValueKind == JsonValueKind.Object && wrapper.TryGetProperty(kind, out node);
+        return false;
     }
 
     /// <summary>A string field, or null.</summary>
-    public static string? Str(this JsonElement node, string field) =>
-        node.ValueKind == JsonValueKind.Object && node.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String
+    public static string? Str(this ParseElement node, string field) =>
+        node.ValueKind == ElementKind.Object && node.TryGetProperty(field, out var value) && value.ValueKind == ElementKind.String
             ? value.GetString()
             : null;
 
     /// <summary>An integer field, or <paramref name="missing"/>.</summary>
-    public static int Int(this JsonElement node, string field, int missing = 0) =>
-        node.ValueKind == JsonValueKind.Object && node.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Number
+    public static int Int(this ParseElement node, string field, int missing = 0) =>
+        node.ValueKind == ElementKind.Object && node.TryGetProperty(field, out var value) && value.ValueKind == ElementKind.Number
             ? value.GetInt32()
             : missing;
 
     /// <summary>A boolean field (absent means false).</summary>
-    public static bool Bool(this JsonElement node, string field) =>
-        node.ValueKind == JsonValueKind.Object && node.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.True;
+    public static bool Bool(this ParseElement node, string field) =>
+        node.ValueKind == ElementKind.Object && node.TryGetProperty(field, out var value) && value.ValueKind == ElementKind.True;
 
     /// <summary>An object field, or an undefined element.</summary>
-    public static JsonElement Field(this JsonElement node, string field) =>
-        node.ValueKind == JsonValueKind.Object && node.TryGetProperty(field, out var value) ? value : default;
+    public static ParseElement Field(this ParseElement node, string field) =>
+        node.ValueKind == ElementKind.Object && node.TryGetProperty(field, out var value) ? value : default;
 
     /// <summary>True when the field is present.</summary>
-    public static bool Has(this JsonElement node, string field) =>
-        node.ValueKind == JsonValueKind.Object && node.TryGetProperty(field, out _);
+    public static bool Has(this ParseElement node, string field) =>
+        node.ValueKind == ElementKind.Object && node.TryGetProperty(field, out _);
 
-    /// <summary>The items of a list field (empty when absent).</summary>
-    public static IEnumerable<JsonElement> Items(this JsonElement node, string field) =>
-        node.ValueKind == JsonValueKind.Object && node.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray()
-            : Enumerable.Empty<JsonElement>();
+    /// <summary>The items of a list field (empty when absent); foreach over them allocates nothing.</summary>
+    public static ParseElement.ArrayEnumerator Items(this ParseElement node, string field) =>
+        node.TryGetProperty(field, out var value) ? value.EnumerateArray() : default(ParseElement).EnumerateArray();
 
     /// <summary>The byte location of a node, or -1 when it has none.</summary>
-    public static int Location(this JsonElement node) => node.Int("location", -1);
+    public static int Location(this ParseElement node) => node.Int("location", -1);
 
     /// <summary>The text of a <c>{"String":{"sval":..}}</c> wrapper, or null.</summary>
-    public static string? StringValue(JsonElement wrapper) =>
+    public static string? StringValue(ParseElement wrapper) =>
         wrapper.Is("String", out var s) ? s.Str("sval") ?? string.Empty : null;
 
     /// <summary>The texts of a list of String nodes, e.g. a qualified name.</summary>
-    public static IReadOnlyList<string> Names(this JsonElement node, string field)
+    public static IReadOnlyList<string> Names(this ParseElement node, string field)
     {
-        if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(field, out var list) || list.ValueKind != JsonValueKind.Array)
+        if (node.ValueKind != ElementKind.Object || !node.TryGetProperty(field, out var list) || list.ValueKind != ElementKind.Array)
         {
             return Array.Empty<string>();
         }
@@ -111,7 +83,7 @@ public static class PgJson
     }
 
     /// <summary>The <c>DefElem</c> nodes of a list field (options, WITH clauses).</summary>
-    public static IEnumerable<JsonElement> DefElems(this JsonElement node, string field)
+    public static IEnumerable<ParseElement> DefElems(this ParseElement node, string field)
     {
         foreach (var item in node.Items(field))
         {
@@ -123,7 +95,7 @@ public static class PgJson
     }
 
     /// <summary>The text of a DefElem's argument (String, Integer, Boolean, Float or TypeName).</summary>
-    public static string? DefElemText(JsonElement defElem)
+    public static string? DefElemText(ParseElement defElem)
     {
         var arg = defElem.Field("arg");
         if (arg.Is("String", out var s))

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 using YbMigrate.PgQuery;
 
@@ -9,14 +8,14 @@ namespace YbMigrate.Linter.Syntax;
 /// <summary>A PRIMARY KEY or UNIQUE constraint with the columns it covers.</summary>
 internal readonly struct KeyConstraint
 {
-    public KeyConstraint(JsonElement node, IReadOnlyList<string> columns)
+    public KeyConstraint(ParseElement node, IReadOnlyList<string> columns)
     {
         Node = node;
         Columns = columns;
     }
 
     /// <summary>The Constraint node.</summary>
-    public JsonElement Node { get; }
+    public ParseElement Node { get; }
 
     /// <summary>The key columns (the column itself for a column constraint).</summary>
     public IReadOnlyList<string> Columns { get; }
@@ -29,7 +28,7 @@ internal readonly struct KeyConstraint
 internal static class TableDefinitionNodes
 {
     /// <summary>The PRIMARY KEY and UNIQUE constraints of a CreateStmt (column and table constraints) or an AlterTableStmt (ADD CONSTRAINT).</summary>
-    public static IEnumerable<KeyConstraint> KeyConstraints(JsonElement statement)
+    public static IEnumerable<KeyConstraint> KeyConstraints(ParseElement statement)
     {
         foreach (var element in statement.Items("tableElts"))
         {
@@ -57,7 +56,7 @@ internal static class TableDefinitionNodes
     }
 
     /// <summary>The constraints an AlterTableStmt adds with ADD CONSTRAINT (or ADD PRIMARY KEY, ADD UNIQUE ...).</summary>
-    public static IEnumerable<JsonElement> AddedConstraints(JsonElement alterTable)
+    public static IEnumerable<ParseElement> AddedConstraints(ParseElement alterTable)
     {
         foreach (var item in alterTable.Items("cmds"))
         {
@@ -69,20 +68,20 @@ internal static class TableDefinitionNodes
     }
 
     /// <summary>The PartitionElem nodes of a CreateStmt's PARTITION BY clause (empty for a table that is not partitioned).</summary>
-    public static IReadOnlyList<JsonElement> PartitionElements(JsonElement createTable) =>
-        createTable.Field("partspec").Items("partParams")
+    public static IReadOnlyList<ParseElement> PartitionElements(ParseElement createTable) =>
+        !createTable.Has("partspec") ? System.Array.Empty<ParseElement>() : createTable.Field("partspec").Items("partParams")
             .Select(item => item.Is("PartitionElem", out var element) ? element : default)
-            .Where(element => element.ValueKind == JsonValueKind.Object)
+            .Where(element => element.ValueKind == ElementKind.Object)
             .ToList();
 
     /// <summary>True for a partition key element that is an expression rather than a plain column.</summary>
-    public static bool IsExpression(JsonElement partitionElement) => !partitionElement.Has("name");
+    public static bool IsExpression(ParseElement partitionElement) => !partitionElement.Has("name");
 
     /// <summary>
     /// The span of the partition key elements <paramref name="first"/>..<paramref name="last"/>, from the
     /// first one's start to the end of the last one (its COLLATE and operator class included).
     /// </summary>
-    public static TextSpan PartitionElementsSpan(StatementContext statement, JsonElement first, JsonElement last)
+    public static TextSpan PartitionElementsSpan(StatementContext statement, ParseElement first, ParseElement last)
     {
         var start = statement.TokenIndexAt(statement.ToSourceOffset(first.Location()));
         var lastStart = statement.TokenIndexAt(statement.ToSourceOffset(last.Location()));
@@ -126,7 +125,7 @@ internal static class TableDefinitionNodes
         return statement.SpanOfTokens(first, last);
     }
 
-    private static bool IsKey(JsonElement constraint) => constraint.Str("contype") is "CONSTR_PRIMARY" or "CONSTR_UNIQUE";
+    private static bool IsKey(ParseElement constraint) => constraint.Str("contype") is "CONSTR_PRIMARY" or "CONSTR_UNIQUE";
 
     // The last token of a list element: the one before the ',' or ')' that closes it at its own depth.
     private static int ElementEnd(StatementContext statement, int start)

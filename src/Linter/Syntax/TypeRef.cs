@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
+using YbMigrate.PgQuery;
 
 namespace YbMigrate.Linter.Syntax;
 
@@ -48,7 +48,7 @@ public sealed class TypeRef
     public bool IsBuiltIn => Schema == "pg_catalog";
 
     /// <summary>Reads a <c>TypeName</c> struct.</summary>
-    public static TypeRef From(JsonElement typeName)
+    public static TypeRef From(ParseElement typeName)
     {
         var names = typeName.Names("names");
         var last = names.Count == 0 ? string.Empty : names[names.Count - 1];

@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Threading.Tasks;
 using Npgsql;
 using YbMigrate.Migration.Export;
 using YbMigrate.Migration.Sources;
 using YbMigrate.Migration.Sql;
+using YbMigrate.PgQuery;
 
 namespace YbMigrate.Migration.Apply;
 
@@ -197,7 +197,7 @@ public static class SchemaFinalizer
     }
 
     // A RangeVar node's name, quoted.
-    private static string Name(JsonElement rangeVar) => Text(rangeVar, "schemaname") is { } schema
+    private static string Name(ParseElement rangeVar) => Text(rangeVar, "schemaname") is { } schema
         ? SqlIdentifier.Qualify(schema, Text(rangeVar, "relname")!)
         : SqlIdentifier.Quote(Text(rangeVar, "relname")!);
 
@@ -209,11 +209,11 @@ public static class SchemaFinalizer
         return (long)command.ExecuteScalar()! > 0;
     }
 
-    private static string? Text(JsonElement node, string property) =>
-        node.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Text(ParseElement node, string property) =>
+        node.TryGetProperty(property, out var value) && value.ValueKind == ElementKind.String ? value.GetString() : null;
 
-    private static bool Flag(JsonElement node, string property) =>
-        node.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.True;
+    private static bool Flag(ParseElement node, string property) =>
+        node.TryGetProperty(property, out var value) && value.ValueKind == ElementKind.True;
 
     private static Dictionary<(string, int), string> ReadLedger(NpgsqlConnection connection)
     {

@@ -1,0 +1,209 @@
+using System;
+using System.Text;
+using System.Threading;
+
+namespace YbMigrate.PgQuery;
+
+/// <summary>
+/// The field and node names of libpg_query's parse trees, each read once and numbered: a tree
+/// stores a name as its number, so reading a tree allocates no name, and a linter can index
+/// its callbacks by node kind. The set is bounded (PostgreSQL's node and field names), so the
+/// table only grows while the first trees are read. Thread-safe: readers take no lock.
+/// </summary>
+public static class ParseNames
+{
+    private static readonly object Gate = new();
+    private static volatile Table _table = Table.Empty;
+
+    /// <summary>How many names are numbered so far (every id is below this).</summary>
+    public static int Count => _table.Names.Length;
+
+    /// <summary>The number of <paramref name="name"/>, numbering it if it was never seen.</summary>
+    public static int Id(string name)
+    {
+        var bytes = Encoding.UTF8.GetBytes(name);
+        return Id(bytes, 0, bytes.Length);
+    }
+
+    /// <summary>The name numbered <paramref name="id"/>.</summary>
+    public static string Name(int id) => _table.Names[id];
+
+    internal static int Id(byte[] utf8, int start, int length)
+    {
+        var found = _table.Find(utf8, start, length);
+        return found >= 0 ? found : Add(utf8, start, length);
+    }
+
+    private static int Add(byte[] utf8, int start, int length)
+    {
+        lock (Gate)
+        {
+            var table = _table;
+            var found = table.Find(utf8, start, length);
+            if (found >= 0)
+            {
+                return found;
+            }
+
+            var name = Encoding.UTF8.GetString(utf8, start, length);
+            _table = table.With(string.Intern(name), utf8, start, length);
+            return table.Names.Length;
+        }
+    }
+
+    private static uint Hash(byte[] utf8, int start, int length)
+    {
+        var hash = 2166136261u;
+        for (var i = start; i < start + length; i++)
+        {
+            hash = (hash ^ utf8[i]) * 16777619u;
+        }
+
+        return hash;
+    }
+
+    // An immutable open-addressing table from UTF-8 bytes to ids: a new one replaces it on each addition.
+    private sealed class Table
+    {
+        public static readonly Table Empty = new(Array.Empty<string>(), Array.Empty<byte[]>(), new int[16]);
+
+        private readonly byte[][] _utf8;
+        private readonly int[] _slots; // id + 1, 0 for an empty slot
+
+        private Table(string[] names, byte[][] utf8, int[] slots)
+        {
+            Names = names;
+            _utf8 = utf8;
+            _slots = slots;
+        }
+
+        public string[] Names { get; }
+
+        public int Find(byte[] utf8, int start, int length)
+        {
+            var mask = _slots.Length - 1;
+            for (var slot = (int)(Hash(utf8, start, length) & mask); _slots[slot] != 0; slot = (slot + 1) & mask)
+            {
+                var id = _slots[slot] - 1;
+                if (SameBytes(_utf8[id], utf8, start, length))
+                {
+                    return id;
+                }
+            }
+
+            return -1;
+        }
+
+        public Table With(string name, byte[] utf8, int start, int length)
+        {
+            var names = new string[Names.Length + 1];
+            Array.Copy(Names, names, Names.Length);
+            names[Names.Length] = name;
+            var bytes = new byte[length];
+            Array.Copy(utf8, start, bytes, 0, length);
+            var allBytes = new byte[names.Length][];
+            Array.Copy(_utf8, allBytes, _utf8.Length);
+            allBytes[Names.Length] = bytes;
+
+            // Keep the table at most half full.
+            var size = _slots.Length;
+            while (size < names.Length * 2)
+            {
+                size *= 2;
+            }
+
+            var slots = new int[size];
+            for (var id = 0; id < names.Length; id++)
+            {
+                var slot = (int)(Hash(allBytes[id], 0, allBytes[id].Length) & (size - 1));
+                while (slots[slot] != 0)
+                {
+                    slot = (slot + 1) & (size - 1);
+                }
+
+                slots[slot] = id + 1;
+            }
+
+            return new Table(names, allBytes, slots);
+        }
+
+        private static bool SameBytes(byte[] known, byte[] utf8, int start, int length)
+        {
+            if (known.Length != length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < length; i++)
+            {
+                if (known[i] != utf8[start + i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}
+
+/// <summary>
+/// Short ASCII string values read from parse trees, kept in a small direct-mapped cache: the
+/// same enum values, type names and keywords come back in every statement and are then not
+/// allocated again. A slot holds the last string that hashed to it; thread-safe without locks
+/// because a slot is read once and compared before it is used.
+/// </summary>
+internal static class ParseStrings
+{
+    private const int MaxCachedLength = 40;
+    private static readonly string?[] Cache = new string?[4096];
+
+    public static string Read(byte[] utf8, int start, int length)
+    {
+        if (length > MaxCachedLength)
+        {
+            return Encoding.UTF8.GetString(utf8, start, length);
+        }
+
+        var hash = 2166136261u;
+        for (var i = start; i < start + length; i++)
+        {
+            var b = utf8[i];
+            if (b >= 0x80)
+            {
+                return Encoding.UTF8.GetString(utf8, start, length);
+            }
+
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        var slot = (int)(hash & (uint)(Cache.Length - 1));
+        var cached = Volatile.Read(ref Cache[slot]);
+        if (cached is not null && EqualsAscii(cached, utf8, start, length))
+        {
+            return cached;
+        }
+
+        var value = Encoding.ASCII.GetString(utf8, start, length);
+        Volatile.Write(ref Cache[slot], value);
+        return value;
+    }
+
+    public static bool EqualsAscii(string text, byte[] utf8, int start, int length)
+    {
+        if (text.Length != length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            if (text[i] != utf8[start + i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,323 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace YbMigrate.PgQuery;
+
+/// <summary>One value of a parse tree, in the flat array where the values are stored in document order.</summary>
+internal struct TreeEntry
+{
+    /// <summary>The number (<see cref="ParseNames"/>) of the field holding the value; -1 for list items and the root.</summary>
+    public int NameId;
+
+    /// <summary>The index just past the value and everything inside it.</summary>
+    public int End;
+
+    /// <summary>Strings and numbers: where the value's text starts in the JSON. Objects and lists: how many values they hold.</summary>
+    public int Start;
+
+    /// <summary>Strings and numbers: the byte length of the value's text (a string's without quotes, escapes as written).</summary>
+    public int Length;
+
+    public ElementKind Kind;
+
+    /// <summary>A string written with backslash escapes: decoded when read.</summary>
+    public bool Escaped;
+
+    /// <summary>An object <c>{"Kind": {fields}}</c> whose only field is a node: libpg_query's node wrapper.</summary>
+    public bool IsWrapper;
+}
+
+/// <summary>
+/// libpg_query's JSON output read once into a flat array of values, the JSON text kept (in pooled
+/// buffers) so that strings and numbers are decoded only when a reader asks for them. Disposing
+/// returns the buffers; an element read after that throws <see cref="ObjectDisposedException"/>.
+/// </summary>
+internal sealed class ParseTree : IDisposable
+{
+    private TreeEntry[]? _entries;
+    private byte[]? _json;
+
+    private ParseTree(TreeEntry[] entries, byte[] json)
+    {
+        _entries = entries;
+        _json = json;
+    }
+
+    public TreeEntry[] Entries => _entries ?? throw new ObjectDisposedException(nameof(ParseTree));
+
+    public byte[] Json => _json ?? throw new ObjectDisposedException(nameof(ParseTree));
+
+    public ParseElement Root => new(this, 0);
+
+    /// <summary>Reads the NUL-terminated JSON text libpg_query returned.</summary>
+    public static ParseTree Read(IntPtr utf8)
+    {
+        var length = NativeText.Length(utf8);
+        var json = BufferPool<byte>.Shared.Rent(length);
+        Marshal.Copy(utf8, json, 0, length);
+        try
+        {
+            return new ParseTree(Reader.Read(json, length), json);
+        }
+        catch
+        {
+            BufferPool<byte>.Shared.Return(json);
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_entries is not null)
+        {
+            BufferPool<TreeEntry>.Shared.Return(_entries);
+            BufferPool<byte>.Shared.Return(_json!);
+            _entries = null;
+            _json = null;
+        }
+    }
+
+    /// <summary>
+    /// A JSON reader for libpg_query's output, which is compact, valid JSON: it stores each value's
+    /// place instead of decoding it, numbers every field name, and marks node wrappers.
+    /// </summary>
+    private static class Reader
+    {
+        public static TreeEntry[] Read(byte[] json, int length)
+        {
+            var entries = BufferPool<TreeEntry>.Shared.Rent(Math.Max(length / 6, 16));
+            var open = BufferPool<int>.Shared.Rent(64);
+            try
+            {
+                ReadValues(json, length, ref entries, ref open);
+                return entries;
+            }
+            catch
+            {
+                BufferPool<TreeEntry>.Shared.Return(entries);
+                throw;
+            }
+            finally
+            {
+                BufferPool<int>.Shared.Return(open);
+            }
+        }
+
+        private static void ReadValues(byte[] json, int length, ref TreeEntry[] entries, ref int[] open)
+        {
+            int count = 0, depth = 0, position = 0;
+            while (true)
+            {
+                var name = -1;
+                if (depth > 0)
+                {
+                    ref var container = ref entries[open[depth - 1]];
+                    container.Start++;
+                    if (container.Kind == ElementKind.Object)
+                    {
+                        name = ReadName(json, length, ref position);
+                    }
+                }
+
+                if (count == entries.Length)
+                {
+                    entries = Grow(entries);
+                }
+
+                var index = count++;
+                entries[index] = new TreeEntry { NameId = name, End = index + 1 };
+                position = SkipSpace(json, length, position);
+                var opened = ReadValue(json, length, ref position, ref entries[index]);
+                if (opened)
+                {
+                    if (depth == open.Length)
+                    {
+                        open = Grow(open);
+                    }
+
+                    open[depth++] = index;
+                    position = SkipSpace(json, length, position);
+                    if (position < length && json[position] != (byte)'}' && json[position] != (byte)']')
+                    {
+                        continue; // read the first value inside
+                    }
+                }
+
+                // Close what ends here, then go on with the next value of the enclosing container.
+                while (true)
+                {
+                    position = SkipSpace(json, length, position);
+                    if (depth == 0)
+                    {
+                        if (position != length)
+                        {
+                            throw Malformed(position);
+                        }
+
+                        return;
+                    }
+
+                    var next = Expect(json, length, position);
+                    position++;
+                    if (next == (byte)',')
+                    {
+                        break;
+                    }
+
+                    var closed = open[--depth];
+                    var closer = entries[closed].Kind == ElementKind.Object ? (byte)'}' : (byte)']';
+                    if (next != closer)
+                    {
+                        throw Malformed(position - 1);
+                    }
+
+                    Close(entries, closed, count);
+                }
+            }
+        }
+
+        private static void Close(TreeEntry[] entries, int index, int end)
+        {
+            ref var entry = ref entries[index];
+            entry.End = end;
+            if (entry.Kind == ElementKind.Object && entry.Start == 1)
+            {
+                var only = entries[index + 1];
+                var name = ParseNames.Name(only.NameId);
+                entry.IsWrapper = only.Kind == ElementKind.Object && name.Length > 0 && char.IsUpper(name[0]);
+            }
+        }
+
+        // A field name and its colon; returns the name's number.
+        private static int ReadName(byte[] json, int length, ref int position)
+        {
+            position = SkipSpace(json, length, position);
+            if (Expect(json, length, position) != (byte)'"')
+            {
+                throw Malformed(position);
+            }
+
+            var start = position + 1;
+            var end = StringEnd(json, length, start, out var escaped);
+            var id = escaped
+                ? ParseNames.Id(ParseElement.Unescape(json, start, end - start))
+                : ParseNames.Id(json, start, end - start);
+            position = SkipSpace(json, length, end + 1);
+            if (Expect(json, length, position) != (byte)':')
+            {
+                throw Malformed(position);
+            }
+
+            position = SkipSpace(json, length, position + 1);
+            return id;
+        }
+
+        // Reads one value into entry; true when it opens an object or list.
+        private static bool ReadValue(byte[] json, int length, ref int position, ref TreeEntry entry)
+        {
+            var first = Expect(json, length, position);
+            switch (first)
+            {
+                case (byte)'{':
+                    entry.Kind = ElementKind.Object;
+                    position++;
+                    return true;
+                case (byte)'[':
+                    entry.Kind = ElementKind.Array;
+                    position++;
+                    return true;
+                case (byte)'"':
+                    entry.Kind = ElementKind.String;
+                    entry.Start = position + 1;
+                    var end = StringEnd(json, length, position + 1, out entry.Escaped);
+                    entry.Length = end - entry.Start;
+                    position = end + 1;
+                    return false;
+                case (byte)'t':
+                    entry.Kind = ElementKind.True;
+                    position = Literal(json, length, position, "true");
+                    return false;
+                case (byte)'f':
+                    entry.Kind = ElementKind.False;
+                    position = Literal(json, length, position, "false");
+                    return false;
+                case (byte)'n':
+                    entry.Kind = ElementKind.Null;
+                    position = Literal(json, length, position, "null");
+                    return false;
+                default:
+                    entry.Kind = ElementKind.Number;
+                    entry.Start = position;
+                    while (position < length && IsNumberByte(json[position]))
+                    {
+                        position++;
+                    }
+
+                    entry.Length = position - entry.Start;
+                    if (entry.Length == 0)
+                    {
+                        throw Malformed(position);
+                    }
+
+                    return false;
+            }
+        }
+
+        private static int StringEnd(byte[] json, int length, int start, out bool escaped)
+        {
+            escaped = false;
+            for (var i = start; i < length; i++)
+            {
+                var b = json[i];
+                if (b == (byte)'"')
+                {
+                    return i;
+                }
+
+                if (b == (byte)'\\')
+                {
+                    escaped = true;
+                    i++;
+                }
+            }
+
+            throw Malformed(length);
+        }
+
+        private static int Literal(byte[] json, int length, int position, string literal)
+        {
+            if (position + literal.Length > length || !ParseStrings.EqualsAscii(literal, json, position, literal.Length))
+            {
+                throw Malformed(position);
+            }
+
+            return position + literal.Length;
+        }
+
+        private static bool IsNumberByte(byte b) => (b >= (byte)'0' && b <= (byte)'9') || b == (byte)'-' || b == (byte)'+' || b == (byte)'.' || b == (byte)'e' || b == (byte)'E';
+
+        private static int SkipSpace(byte[] json, int length, int position)
+        {
+            while (position < length && json[position] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+            {
+                position++;
+            }
+
+            return position;
+        }
+
+        private static byte Expect(byte[] json, int length, int position) =>
+            position < length ? json[position] : throw Malformed(position);
+
+        private static T[] Grow<T>(T[] array)
+        {
+            var larger = BufferPool<T>.Shared.Rent(array.Length * 2);
+            Array.Copy(array, larger, array.Length);
+            BufferPool<T>.Shared.Return(array);
+            return larger;
+        }
+
+        private static FormatException Malformed(int position) =>
+            new($"libpg_query returned malformed JSON (at byte {position}).");
+    }
+}
