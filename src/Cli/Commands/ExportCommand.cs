@@ -9,7 +9,7 @@ namespace YbMigrate.Cli.Commands;
 
 /// <summary>
 /// <c>dotnet yb-migrate export</c>: the source's rows as COPY CSV files and OUT/data/manifest.json.
-/// Exit codes: 0 exported, 1 a chunk failed (nothing is marked complete), 2 bad usage, no
+/// Exit codes: 0 exported, 1 a table could not be read (nothing is marked complete), 2 bad usage, no
 /// connection or an unknown table.
 /// </summary>
 internal static class ExportCommand
@@ -79,7 +79,7 @@ internal static class ExportCommand
         catch (DataExportException ex)
         {
             error.WriteLine("error: " + ex.Message);
-            return ex.Chunk is null ? CliApp.UsageOrIoError : ExportFailed;
+            return ex.Table is null ? CliApp.UsageOrIoError : ExportFailed;
         }
 
         foreach (var warning in result.Warnings)

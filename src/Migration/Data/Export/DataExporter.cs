@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -43,8 +44,8 @@ public static class DataExporter
         var started = DateTimeOffset.UtcNow;
         var read = source.BeginConsistentRead();
         var tables = Select(source.ReadTables(), options.Tables);
-        var chunks = tables.SelectMany(t => source.PlanChunks(t, options.RowsPerFile)).ToList();
         var dataDirectory = PrepareDirectory(options.OutputDirectory);
+        var chunks = tables.SelectMany(t => Plan(source, t, options.RowsPerFile)).ToList();
         var parallel = Math.Max(1, Math.Min(options.Parallel ?? source.DefaultParallelism, chunks.Count));
 
         var files = Run(source, chunks, dataDirectory, parallel, fileDone);
@@ -84,6 +85,18 @@ public static class DataExporter
         }
 
         return ordered.Where(t => wanted.Any(name => Names(t, name))).ToList();
+    }
+
+    private static IReadOnlyList<ExportChunk> Plan(ITableDataSource source, ExportTable table, long rowsPerFile)
+    {
+        try
+        {
+            return source.PlanChunks(table, rowsPerFile);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or NotSupportedException)
+        {
+            throw new DataExportException($"table {table.DisplayName}: {ex.Message}. Nothing was exported; fix the cause and run the export again.", table, null, ex);
+        }
     }
 
     // The previous export's files go: a manifest left from it must not describe files this run replaces.
@@ -128,7 +141,7 @@ public static class DataExporter
             }
             catch (Exception ex)
             {
-                failures.Enqueue(current is null ? ex : new DataExportException(Failure(current, ex), current, ex));
+                failures.Enqueue(current is null ? ex : new DataExportException(Failure(current, ex), current.Table, current, ex));
                 cancellation.Cancel();
             }
         }
@@ -165,9 +178,13 @@ public sealed class DataExportException : Exception
     {
     }
 
-    /// <summary>Creates the exception for a chunk that failed, with its cause.</summary>
-    public DataExportException(string message, ExportChunk chunk, Exception inner) : base(message, inner) => Chunk = chunk;
+    /// <summary>Creates the exception for a table, or one of its chunks, that could not be read, with the cause.</summary>
+    public DataExportException(string message, ExportTable table, ExportChunk? chunk, Exception inner) : base(message, inner) =>
+        (Table, Chunk) = (table.DisplayName, chunk);
 
-    /// <summary>The chunk that failed; null when the export could not start (e.g. an unknown table).</summary>
+    /// <summary>The table that failed, "schema.name"; null when the export could not start (e.g. an unknown table name).</summary>
+    public string? Table { get; }
+
+    /// <summary>The chunk that failed; null when the table failed before any chunk was read.</summary>
     public ExportChunk? Chunk { get; }
 }
