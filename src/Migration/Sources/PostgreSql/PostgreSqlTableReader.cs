@@ -40,8 +40,8 @@ internal sealed class PostgreSqlTableReader : ITableDataReader
         // the raw copy stream, read here as bytes so nothing is decoded and encoded again.
         using var export = _connection.BeginTextExport(CopyCommand(chunk));
         var raw = ((StreamReader)export).BaseStream;
-        int read;
-        while ((read = raw.Read(_buffer)) > 0)
+        int filled;
+        while ((filled = Fill(raw)) > 0)
         {
             if (cancellation.IsCancellationRequested)
             {
@@ -49,8 +49,21 @@ internal sealed class PostgreSqlTableReader : ITableDataReader
                 cancellation.ThrowIfCancellationRequested();
             }
 
-            destination.Write(_buffer.AsSpan(0, read));
+            destination.Write(_buffer.AsSpan(0, filled));
         }
+    }
+
+    // A read returns one CopyData message (one row): gathering many before handing them on keeps
+    // the per-write costs (hashing, counting, the file) per buffer, not per row.
+    private int Fill(Stream raw)
+    {
+        int filled = 0, read;
+        while (filled < _buffer.Length / 2 && (read = raw.Read(_buffer, filled, _buffer.Length - filled)) > 0)
+        {
+            filled += read;
+        }
+
+        return filled;
     }
 
     public void Dispose() => _connection.Dispose();
