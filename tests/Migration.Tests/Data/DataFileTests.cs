@@ -31,6 +31,30 @@ public sealed class DataFileTests
         }
     }
 
+    [Fact]
+    public void Records_are_counted_across_64_byte_blocks_and_buffers()
+    {
+        // Quoted line feeds and doubled quotes at every offset against the 64-byte blocks.
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < 300; i++)
+        {
+            text.Append(i).Append(",\"").Append('x', i % 70).Append("\n\"\"\",").Append('"', i % 3 == 0 ? 0 : 2).Append(",\"\"\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        foreach (var size in new[] { 1, 63, 64, 65, 1000, bytes.Length })
+        {
+            using var stream = new CsvFileStream(new MemoryStream());
+            for (var offset = 0; offset < bytes.Length; offset += size)
+            {
+                stream.Write(bytes.AsSpan(offset, Math.Min(size, bytes.Length - offset)));
+            }
+
+            Assert.Equal(300, stream.Records);
+            Assert.True(stream.EndsOnRecord);
+        }
+    }
+
     [Theory]
     [InlineData("1,\"open\n")]
     [InlineData("1,2")]
