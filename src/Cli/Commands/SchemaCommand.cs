@@ -2,13 +2,9 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using Npgsql;
 using YbMigrate.Linter.Versions;
 using YbMigrate.Migration.Export;
-using YbMigrate.Migration.Sources;
 using YbMigrate.Migration.Sources.PostgreSql;
-using YbMigrate.Migration.Sources.SqlServer;
-using YbMigrate.PgQuery;
 
 namespace YbMigrate.Cli.Commands;
 
@@ -57,7 +53,7 @@ internal static class SchemaCommand
 
     private sealed record YugabyteDbChoice(bool Target, string? ColocateBelow, int? MaxTablets);
 
-    private static int Export(TextWriter output, TextWriter error, System.CommandLine.ParseResult parse, SourceOptions source, string outDir, string? schemas, string? target,
+    private static int Export(TextWriter output, TextWriter error, ParseResult parse, SourceOptions source, string outDir, string? schemas, string? target,
         YugabyteDbChoice yugabyteDb, bool includeOwnership)
     {
         if (!yugabyteDb.Target && (yugabyteDb.ColocateBelow is not null || yugabyteDb.MaxTablets is not null))
