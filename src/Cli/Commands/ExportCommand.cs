@@ -68,23 +68,20 @@ internal static class ExportCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            result = DataExporter.Export(database, options, file =>
-            {
-                lock (output)
+            result = DataExporter.Export(database, options,
+                file =>
                 {
-                    output.WriteLine(Progress(file));
-                }
-            });
+                    lock (output)
+                    {
+                        output.WriteLine(Progress(file));
+                    }
+                },
+                warning => error.WriteLine("warning: " + warning));
         }
         catch (DataExportException ex)
         {
             error.WriteLine("error: " + ex.Message);
             return ex.Table is null ? CliApp.UsageOrIoError : ExportFailed;
-        }
-
-        foreach (var warning in result.Warnings)
-        {
-            error.WriteLine("warning: " + warning);
         }
 
         var tables = result.Manifest.Tables;

@@ -28,8 +28,8 @@ public sealed class DataExportOptions
 /// <summary>A file that was written, as the export reports it.</summary>
 public sealed record ExportedFile(ExportChunk Chunk, DataFile File, TimeSpan Elapsed);
 
-/// <summary>What an export did: the manifest it wrote and the warnings for the user.</summary>
-public sealed record DataExportResult(DataManifest Manifest, string ManifestPath, IReadOnlyList<string> Warnings, int Parallel);
+/// <summary>What an export did: the manifest it wrote, where, and how many readers ran.</summary>
+public sealed record DataExportResult(DataManifest Manifest, string ManifestPath, int Parallel);
 
 /// <summary>
 /// Exports table rows as PostgreSQL COPY CSV files and DIR/data/manifest.json: every table is
@@ -38,14 +38,23 @@ public sealed record DataExportResult(DataManifest Manifest, string ManifestPath
 /// </summary>
 public static class DataExporter
 {
-    /// <summary>Runs the export; <paramref name="fileDone"/> hears of each file as it is completed (on the reader's thread).</summary>
-    public static DataExportResult Export(ITableDataSource source, DataExportOptions options, Action<ExportedFile>? fileDone = null)
+    /// <summary>
+    /// Runs the export. <paramref name="warn"/> hears the source's warnings before any row is read;
+    /// <paramref name="fileDone"/> hears of each file as it is completed (on the reader's thread).
+    /// Nothing in DIR/data changes until every table is planned.
+    /// </summary>
+    public static DataExportResult Export(ITableDataSource source, DataExportOptions options, Action<ExportedFile>? fileDone = null, Action<string>? warn = null)
     {
         var started = DateTimeOffset.UtcNow;
         var read = source.BeginConsistentRead();
+        foreach (var warning in read.Warnings)
+        {
+            warn?.Invoke(warning);
+        }
+
         var tables = Select(source.ReadTables(), options.Tables);
-        var dataDirectory = PrepareDirectory(options.OutputDirectory);
         var chunks = tables.SelectMany(t => Plan(source, t, options.RowsPerFile)).ToList();
+        var dataDirectory = PrepareDirectory(options.OutputDirectory);
         var parallel = Math.Max(1, Math.Min(options.Parallel ?? source.DefaultParallelism, chunks.Count));
 
         var files = Run(source, chunks, dataDirectory, parallel, fileDone);
@@ -61,7 +70,7 @@ public static class DataExporter
             Tables = tables.Select(t => Entry(t, chunks.Where(c => c.Table == t).Select(c => files[c]))).ToList(),
         };
         manifest.Write(options.OutputDirectory);
-        return new DataExportResult(manifest, Path.Combine(dataDirectory, DataManifest.FileName), read.Warnings, parallel);
+        return new DataExportResult(manifest, Path.Combine(dataDirectory, DataManifest.FileName), parallel);
     }
 
     /// <summary>The tables <paramref name="wanted"/> names (all when empty), in schema and name order; an unknown name is an error.</summary>
