@@ -46,7 +46,7 @@ public static class SqlServerDataQueries
     /// </summary>
     public static (bool Snapshot, string Warning) SnapshotDecision(object? state) =>
         Convert.ToInt32(state ?? 0, CultureInfo.InvariantCulture) == 1
-            ? (true, "SQL Server snapshots cannot be shared between connections: each reader reads its own snapshot, taken as it starts; " +
+            ? (true, "SQL Server snapshots cannot be shared between connections: each reader reads its own snapshot, taken at its first read; " +
                 "with --parallel 1 the whole export is one snapshot.")
             : (false, "snapshot isolation is off in the source database: rows changed during the export may be missed or read twice. " +
                 "Export from a database nobody writes to, or run ALTER DATABASE CURRENT SET ALLOW_SNAPSHOT_ISOLATION ON first.");

@@ -81,33 +81,3 @@ public sealed partial class SqlServerSource : ITableDataSource
         return rows;
     }
 }
-
-/// <summary>One export worker's SQL Server connection: chunks read with SqlDataReader, written by <see cref="SqlServerCsvWriter"/>.</summary>
-internal sealed class SqlServerTableReader : ITableDataReader
-{
-    private readonly SqlConnection _connection;
-    private readonly SqlTransaction? _transaction;
-
-    public SqlServerTableReader(string connectionString, bool snapshot)
-    {
-        _connection = new SqlConnection(connectionString);
-        _connection.Open();
-        if (snapshot)
-        {
-            _transaction = _connection.BeginTransaction(System.Data.IsolationLevel.Snapshot);
-        }
-    }
-
-    public void Copy(ExportChunk chunk, System.IO.Stream destination, System.Threading.CancellationToken cancellation)
-    {
-        using var command = new SqlCommand(SqlServerDataQueries.Select(chunk), _connection, _transaction) { CommandTimeout = 0 };
-        using var reader = command.ExecuteReader(System.Data.CommandBehavior.SequentialAccess);
-        SqlServerCsvWriter.Write(reader, destination, cancellation);
-    }
-
-    public void Dispose()
-    {
-        _transaction?.Dispose();
-        _connection.Dispose();
-    }
-}
