@@ -1,7 +1,7 @@
 using System;
 using System.CommandLine;
+using System.Data.Common;
 using System.IO;
-using Npgsql;
 using YbMigrate.Migration.Data.Export;
 using YbMigrate.Migration.Sources;
 using YbMigrate.Migration.Sources.PostgreSql;
@@ -55,7 +55,7 @@ internal sealed class SourceOptions
             error.WriteLine("error: bad connection string: " + ex.Message);
             return CliApp.UsageOrIoError;
         }
-        catch (Exception ex) when (ex is NpgsqlException or Microsoft.Data.SqlClient.SqlException)
+        catch (DbException ex)
         {
             error.WriteLine($"error: {display}: {ex.Message}");
             return CliApp.UsageOrIoError;

@@ -15,8 +15,10 @@ public sealed class DataExportTests : IDisposable
 
     public void Dispose() => Directory.Delete(_out, true);
 
-    [Fact]
-    public void Every_tricky_value_loads_back_unchanged_and_generated_columns_are_left_out()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Every_tricky_value_loads_back_unchanged_and_generated_columns_are_left_out(bool libPq)
     {
         using var database = new TestDatabase();
         database.Execute("""
@@ -46,7 +48,7 @@ public sealed class DataExportTests : IDisposable
             INSERT INTO one_column VALUES (NULL), (''), ('\.'), (NULL);
             """);
 
-        var result = RunExport(database, _out);
+        var result = RunExport(database, _out, libPq: libPq);
 
         var tricky = Table(result, "public", "tricky");
         Assert.DoesNotContain("doubled", tricky.Columns);
@@ -104,8 +106,10 @@ public sealed class DataExportTests : IDisposable
         Assert.Equal(0, Differences(database, """SELECT * FROM "Sales"."Events" """, "SELECT * FROM events_copy"));
     }
 
-    [Fact]
-    public void Large_tables_are_split_by_key_ranges_into_files_that_hold_every_row_once()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Large_tables_are_split_by_key_ranges_into_files_that_hold_every_row_once(bool libPq)
     {
         using var database = new TestDatabase();
         database.Execute("""
@@ -120,7 +124,7 @@ public sealed class DataExportTests : IDisposable
             INSERT INTO heap SELECT g % 5000, 'same ' || (g % 5000) FROM generate_series(1, 10000) g;
             """);
 
-        var result = RunExport(database, _out, parallel: 3, rowsPerFile: 1000);
+        var result = RunExport(database, _out, parallel: 3, rowsPerFile: 1000, libPq: libPq);
 
         foreach (var (schema, name, copy) in new[]
         {
@@ -143,8 +147,10 @@ public sealed class DataExportTests : IDisposable
         Assert.StartsWith("ctid < '(", Table(result, "public", "heap").Files[0].KeyRange);
     }
 
-    [Fact]
-    public void Rows_written_after_the_export_started_are_not_in_the_files()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Rows_written_after_the_export_started_are_not_in_the_files(bool libPq)
     {
         using var database = new TestDatabase();
         database.Execute("""
@@ -157,7 +163,7 @@ public sealed class DataExportTests : IDisposable
         var changed = 0;
 
         // One reader: every file after the first is read after these changes are committed.
-        var result = RunExport(database, _out, parallel: 1, rowsPerFile: 1000, tables: ["first_table", "second_table"], fileDone: _ =>
+        var result = RunExport(database, _out, parallel: 1, rowsPerFile: 1000, tables: ["first_table", "second_table"], libPq: libPq, fileDone: _ =>
         {
             if (Interlocked.Increment(ref changed) == 1)
             {
@@ -180,8 +186,10 @@ public sealed class DataExportTests : IDisposable
         Assert.Equal(["1500 | 500"], database.Rows("SELECT count(*) FILTER (WHERE id <= 3000), count(*) FILTER (WHERE id > 3000) FROM second_table"));
     }
 
-    [Fact]
-    public void A_failing_table_or_chunk_is_named_and_leaves_no_manifest_nor_partial_file()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_failing_table_or_chunk_is_named_and_leaves_no_manifest_nor_partial_file(bool libPq)
     {
         using var database = new TestDatabase();
         var role = "ybm_reader_" + Guid.NewGuid().ToString("N")[..8];
@@ -206,10 +214,11 @@ public sealed class DataExportTests : IDisposable
 
             // The key alone is readable: the chunks are planned, reading a chunk's rows fails.
             database.Execute($"GRANT SELECT (id) ON secret TO {role}");
-            var reading = Assert.Throws<DataExportException>(() => RunExport(database, _out, parallel: 2, rowsPerFile: 1000, connectionString: connection));
+            var reading = Assert.Throws<DataExportException>(() => RunExport(database, _out, parallel: 2, rowsPerFile: 1000, connectionString: connection, libPq: libPq));
             Assert.Equal("public.secret", reading.Table);
             Assert.Matches(@"^table public\.secret chunk [1-3]/3 \(id .*\): .*permission denied for table secret", reading.Message);
             Assert.Contains("run the export again", reading.Message);
+            Assert.Contains(libPq ? "ERROR:  permission denied" : "42501: permission denied", reading.Message); // the reader asked for answered
             AssertNothingComplete();
         }
         finally

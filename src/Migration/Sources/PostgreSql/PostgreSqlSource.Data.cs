@@ -128,7 +128,29 @@ public sealed partial class PostgreSqlSource : ITableDataSource
             : KeyRanges.IntegerBoundaries(BigInteger.Parse(min), BigInteger.Parse(max), chunks).Select(b => (IReadOnlyList<string>)[b.ToString()]).ToList();
     }
 
+    /// <summary>Whether readers use libpq when it can be loaded (true); tests turn it off to read through Npgsql.</summary>
+    internal bool PreferLibPq { get; set; } = true;
+
     /// <inheritdoc />
-    public ITableDataReader OpenReader() =>
-        new PostgreSqlTableReader(_connectionString, _snapshot ?? throw new InvalidOperationException("BeginConsistentRead was not called"));
+    /// <remarks>
+    /// libpq when it is there (psql's cost per row), else Npgsql. When libpq cannot connect where
+    /// Npgsql did (a setting only Npgsql knows), this and later readers use Npgsql.
+    /// </remarks>
+    public ITableDataReader OpenReader()
+    {
+        var snapshot = _snapshot ?? throw new InvalidOperationException("BeginConsistentRead was not called");
+        if (PreferLibPq && LibPq.IsAvailable)
+        {
+            try
+            {
+                return new LibPqTableReader(_connectionString, snapshot);
+            }
+            catch (LibPqException)
+            {
+                PreferLibPq = false;
+            }
+        }
+
+        return new PostgreSqlTableReader(_connectionString, snapshot);
+    }
 }
