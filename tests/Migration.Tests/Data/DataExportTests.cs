@@ -218,7 +218,7 @@ public sealed class DataExportTests : IDisposable
             Assert.Equal("public.secret", reading.Table);
             Assert.Matches(@"^table public\.secret chunk [1-3]/3 \(id .*\): .*permission denied for table secret", reading.Message);
             Assert.Contains("run the export again", reading.Message);
-            Assert.Contains(libPq ? "ERROR:  permission denied" : "42501: permission denied", reading.Message); // the reader asked for answered
+            Assert.Contains(libPq ? "ERROR:  permission denied" : "42501: permission denied", reading.Message); // libpq and Npgsql word it differently: the reader asked for ran
             AssertNothingComplete();
         }
         finally
