@@ -8,12 +8,16 @@ namespace YbMigrate.Migration.Tests.Data;
 public sealed class KeyRangesTests
 {
     [Theory]
-    [InlineData(0, 1000, 1)]
-    [InlineData(1000, 1000, 1)]
-    [InlineData(1001, 1000, 2)]
-    [InlineData(2_000_000, 1_000_000, 2)]
-    public void Chunk_count_rounds_up_and_is_at_least_one(long rows, long rowsPerFile, int expected) =>
-        Assert.Equal(expected, KeyRanges.ChunkCount(rows, rowsPerFile));
+    [InlineData(0, 1000, 1, 1)]
+    [InlineData(1000, 1000, 2, 1)]
+    [InlineData(1001, 1000, 1, 2)]
+    [InlineData(2_000_000, 1_000_000, 2, 2)]
+    [InlineData(2_000_011, 1_000_000, 1, 3)]
+    [InlineData(2_000_011, 1_000_000, 2, 4)]
+    [InlineData(10_500, 1000, 4, 12)]
+    [InlineData(999, 1000, 8, 1)]
+    public void Chunk_count_rounds_up_to_a_multiple_of_the_readers_when_a_table_is_split(long rows, long rowsPerFile, int readers, int expected) =>
+        Assert.Equal(expected, KeyRanges.ChunkCount(rows, rowsPerFile, readers));
 
     [Fact]
     public void Integer_keys_are_cut_into_ranges_of_equal_width()

@@ -53,9 +53,10 @@ public static class DataExporter
         }
 
         var tables = Select(source.ReadTables(), options.Tables);
-        var chunks = tables.SelectMany(t => Plan(source, t, options.RowsPerFile)).ToList();
+        var readers = Math.Max(1, options.Parallel ?? source.DefaultParallelism);
+        var chunks = tables.SelectMany(t => Plan(source, t, options.RowsPerFile, readers)).ToList();
         var dataDirectory = PrepareDirectory(options.OutputDirectory);
-        var parallel = Math.Max(1, Math.Min(options.Parallel ?? source.DefaultParallelism, chunks.Count));
+        var parallel = Math.Max(1, Math.Min(readers, chunks.Count));
 
         var files = Run(source, chunks, dataDirectory, parallel, fileDone);
 
@@ -96,11 +97,11 @@ public static class DataExporter
         return ordered.Where(t => wanted.Any(name => Names(t, name))).ToList();
     }
 
-    private static IReadOnlyList<ExportChunk> Plan(ITableDataSource source, ExportTable table, long rowsPerFile)
+    private static IReadOnlyList<ExportChunk> Plan(ITableDataSource source, ExportTable table, long rowsPerFile, int readers)
     {
         try
         {
-            return source.PlanChunks(table, rowsPerFile);
+            return source.PlanChunks(table, rowsPerFile, readers);
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or NotSupportedException)
         {

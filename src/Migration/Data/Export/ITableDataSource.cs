@@ -28,8 +28,11 @@ public interface ITableDataSource : ISourceDatabase
     /// <summary>Every user table with rows to export (leaf partitions, not their partitioned parents).</summary>
     IReadOnlyList<ExportTable> ReadTables();
 
-    /// <summary>Splits <paramref name="table"/> into chunks of about <paramref name="rowsPerFile"/> rows, in key order.</summary>
-    IReadOnlyList<ExportChunk> PlanChunks(ExportTable table, long rowsPerFile);
+    /// <summary>
+    /// Splits <paramref name="table"/> into chunks of about <paramref name="rowsPerFile"/> rows, in key
+    /// order, as many as <see cref="KeyRanges.ChunkCount"/> says for <paramref name="readers"/> readers.
+    /// </summary>
+    IReadOnlyList<ExportChunk> PlanChunks(ExportTable table, long rowsPerFile, int readers);
 
     /// <summary>A reader on a connection of its own, in the consistent read.</summary>
     ITableDataReader OpenReader();

@@ -13,15 +13,20 @@ namespace YbMigrate.Migration.Data.Export;
 /// </summary>
 public static class KeyRanges
 {
-    /// <summary>How many files of at most about <paramref name="rowsPerFile"/> rows <paramref name="rows"/> rows make (at least one).</summary>
-    public static int ChunkCount(long rows, long rowsPerFile)
+    /// <summary>
+    /// How many files of at most about <paramref name="rowsPerFile"/> rows <paramref name="rows"/> rows
+    /// make (at least one). A table that is split is split into a multiple of the
+    /// <paramref name="readers"/>, so they share it evenly and finish together.
+    /// </summary>
+    public static int ChunkCount(long rows, long rowsPerFile, int readers = 1)
     {
-        if (rowsPerFile < 1)
+        if (rowsPerFile < 1 || readers < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(rowsPerFile), "rows per file must be at least 1");
+            throw new ArgumentOutOfRangeException(nameof(rowsPerFile), "rows per file and readers must be at least 1");
         }
 
-        return (int)Math.Clamp((rows + rowsPerFile - 1) / rowsPerFile, 1, int.MaxValue);
+        var files = Math.Clamp((rows + rowsPerFile - 1) / rowsPerFile, 1, int.MaxValue / readers);
+        return (int)(files == 1 ? 1 : (files + readers - 1) / readers * readers);
     }
 
     /// <summary>

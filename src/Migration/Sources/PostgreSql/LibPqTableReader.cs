@@ -21,6 +21,11 @@ internal sealed class LibPqTableReader : ITableDataReader
 
     public LibPqTableReader(string connectionString, string snapshot)
     {
+        if (!LibPq.IsAvailable)
+        {
+            throw new LibPqException($"libpq was not found (apt-get install libpq5, or set {LibPq.PathVariable} to its path)");
+        }
+
         _connection = LibPq.PQconnectdb(ConnectionInfo(connectionString));
         if (LibPq.PQstatus(_connection) != LibPq.ConnectionOk)
         {

@@ -86,11 +86,11 @@ public sealed partial class PostgreSqlSource : ITableDataSource
     /// ranges: under the shared snapshot each visible row has exactly one ctid, and a TID range scan
     /// reads only its pages. The row count is the planner's estimate, counted when there is none.
     /// </remarks>
-    public IReadOnlyList<ExportChunk> PlanChunks(ExportTable table, long rowsPerFile)
+    public IReadOnlyList<ExportChunk> PlanChunks(ExportTable table, long rowsPerFile, int readers)
     {
         var from = "ONLY " + Qualify(table.Schema, table.Name);
         var rows = table.RowEstimate ?? Query($"SELECT count(*) FROM {from}", r => r.GetInt64(0)).Single();
-        var chunks = KeyRanges.ChunkCount(rows, rowsPerFile);
+        var chunks = KeyRanges.ChunkCount(rows, rowsPerFile, readers);
         if (chunks == 1)
         {
             return KeyRanges.Chunks(table, [], rows);

@@ -34,10 +34,10 @@ public sealed partial class SqlServerSource : ITableDataSource
     public IReadOnlyList<ExportTable> ReadTables() => SqlServerDataQueries.ReadTables(this);
 
     /// <inheritdoc />
-    public IReadOnlyList<ExportChunk> PlanChunks(ExportTable table, long rowsPerFile)
+    public IReadOnlyList<ExportChunk> PlanChunks(ExportTable table, long rowsPerFile, int readers)
     {
         var rows = table.RowEstimate ?? Convert.ToInt64(Scalar(SqlServerDataQueries.Count(table)));
-        var chunks = KeyRanges.ChunkCount(rows, rowsPerFile);
+        var chunks = KeyRanges.ChunkCount(rows, rowsPerFile, readers);
         if (chunks == 1 || table.PrimaryKey.Count == 0)
         {
             return KeyRanges.Chunks(table, [], rows);
