@@ -26,6 +26,7 @@ public static class CliApp
             RulesCommand.Create(output),
             SchemaCommand.Create(output, error),
             ApplyCommands.CreateFinalize(output, error),
+            ExportCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

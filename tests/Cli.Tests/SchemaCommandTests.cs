@@ -10,7 +10,7 @@ public sealed class SchemaCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
+    internal static (int Exit, string Out, string Err) Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -140,7 +140,7 @@ public sealed class SchemaCommandTests : IDisposable
     }
 
     // A database of the test's own on the test server, dropped afterwards.
-    private static void WithDatabase(Action<string, string> test)
+    internal static void WithDatabase(Action<string, string> test)
     {
         var server = Environment.GetEnvironmentVariable("YB_MIGRATE_TEST_PG")
             ?? throw new InvalidOperationException("YB_MIGRATE_TEST_PG is not set: run scripts/test.sh, or `scripts/pg-cluster.sh start` then `eval \"$(scripts/pg-cluster.sh env)\"`.");
@@ -157,7 +157,7 @@ public sealed class SchemaCommandTests : IDisposable
         }
     }
 
-    private static void Execute(string connectionString, string sql)
+    internal static void Execute(string connectionString, string sql)
     {
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();

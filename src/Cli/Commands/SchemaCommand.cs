@@ -2,27 +2,18 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using Npgsql;
 using YbMigrate.Linter.Versions;
 using YbMigrate.Migration.Export;
-using YbMigrate.Migration.Sources;
 using YbMigrate.Migration.Sources.PostgreSql;
-using YbMigrate.Migration.Sources.SqlServer;
-using YbMigrate.PgQuery;
 
 namespace YbMigrate.Cli.Commands;
 
 /// <summary><c>dotnet yb-migrate schema export</c>: the source schema as converted, ordered DDL files; <c>schema import</c> is in <see cref="ApplyCommands"/>.</summary>
 internal static class SchemaCommand
 {
-    /// <summary>The environment variable read when --source is not given (keeps passwords off the command line).</summary>
-    public const string SourceVariable = "YB_MIGRATE_SOURCE";
-
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var source = new Option<string?>("--source") { Description = $"Source connection string (default: ${SourceVariable})" };
-        var sourceType = new Option<string>("--source-type") { Description = "Source database kind", DefaultValueFactory = _ => "postgresql" };
-        sourceType.AcceptOnlyFromAmong("postgresql", "sqlserver");
+        var source = new SourceOptions();
         var outDir = new Option<string>("--out") { Description = "Output folder (the files go to OUT/schema/)", Required = true };
         var schemas = new Option<string?>("--schemas") { Description = "Comma-separated schemas to export (default: every user schema)" };
         var target = new Option<string?>("--target-version") { Description = $"YugabyteDB version of the target (default {YbVersion.DefaultTarget})" };
@@ -44,11 +35,9 @@ internal static class SchemaCommand
 
         var export = new Command("export", "Write the source schema as ordered pre-data/post-data SQL files converted for YugabyteDB, with a report.")
         {
-            source, sourceType, outDir, schemas, target, targetKind, colocateBelow, maxTablets, includeOwnership,
+            source.Source, source.Type, outDir, schemas, target, targetKind, colocateBelow, maxTablets, includeOwnership,
         };
-        export.SetAction(parse => Export(output, error,
-            parse.GetValue(source) ?? Environment.GetEnvironmentVariable(SourceVariable),
-            parse.GetValue(sourceType)!,
+        export.SetAction(parse => Export(output, error, parse, source,
             parse.GetValue(outDir)!,
             parse.GetValue(schemas),
             parse.GetValue(target),
@@ -64,7 +53,7 @@ internal static class SchemaCommand
 
     private sealed record YugabyteDbChoice(bool Target, string? ColocateBelow, int? MaxTablets);
 
-    private static int Export(TextWriter output, TextWriter error, string? connection, string sourceType, string outDir, string? schemas, string? target,
+    private static int Export(TextWriter output, TextWriter error, ParseResult parse, SourceOptions source, string outDir, string? schemas, string? target,
         YugabyteDbChoice yugabyteDb, bool includeOwnership)
     {
         if (!yugabyteDb.Target && (yugabyteDb.ColocateBelow is not null || yugabyteDb.MaxTablets is not null))
@@ -76,12 +65,6 @@ internal static class SchemaCommand
         if (yugabyteDb.MaxTablets is < 1)
         {
             error.WriteLine("error: --max-tablets must be 1 or more.");
-            return CliApp.UsageOrIoError;
-        }
-
-        if (string.IsNullOrWhiteSpace(connection))
-        {
-            error.WriteLine($"error: no source: give --source or set {SourceVariable}.");
             return CliApp.UsageOrIoError;
         }
 
@@ -97,8 +80,6 @@ internal static class SchemaCommand
             options.MaxTablets = max;
         }
 
-        var sqlServer = sourceType == "sqlserver";
-        var display = sqlServer ? SqlServerSource.RedactSqlServer(connection) : ConnectionStrings.RedactPostgreSql(connection);
         try
         {
             if (target is not null)
@@ -110,9 +91,26 @@ internal static class SchemaCommand
             {
                 options.ColocateBelowBytes = YugabyteDbDdl.ParseSize(yugabyteDb.ColocateBelow);
             }
+        }
+        catch (FormatException ex)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return CliApp.UsageOrIoError;
+        }
 
-            using ISourceDatabase database = sqlServer ? new SqlServerSource(connection) : new PostgreSqlSource(connection);
-            var result = SchemaExporter.Export(database, options);
+        return source.Run(parse, error, (database, display) =>
+        {
+            SchemaExportResult result;
+            try
+            {
+                result = SchemaExporter.Export(database, options);
+            }
+            catch (SourceSchemaException ex)
+            {
+                error.WriteLine("error: " + ex.Message);
+                return CliApp.UsageOrIoError;
+            }
+
             output.WriteLine($"exported {result.Files.Sum(f => f.Objects)} object(s) from {display} into {result.Files.Count} file(s) under {result.SchemaDirectory}");
             output.WriteLine($"{result.Changes.Count} change(s) made for YugabyteDB {result.TargetVersion}, {result.Findings.Count} finding(s) to review, {result.Skipped.Count} object(s) not exported: see {Path.Combine(result.SchemaDirectory, "report.txt")}");
             output.WriteLine(result.TargetIsYugabyteDb
@@ -124,26 +122,6 @@ internal static class SchemaCommand
             }
 
             return CliApp.Success;
-        }
-        catch (FormatException ex)
-        {
-            error.WriteLine("error: " + ex.Message);
-            return CliApp.UsageOrIoError;
-        }
-        catch (ArgumentException ex)
-        {
-            error.WriteLine("error: bad connection string: " + ex.Message);
-            return CliApp.UsageOrIoError;
-        }
-        catch (Exception ex) when (ex is NpgsqlException or Microsoft.Data.SqlClient.SqlException)
-        {
-            error.WriteLine($"error: {display}: {ex.Message}");
-            return CliApp.UsageOrIoError;
-        }
-        catch (Exception ex) when (ex is SourceSchemaException or IOException or UnauthorizedAccessException or LibPgQueryNotFoundException)
-        {
-            error.WriteLine("error: " + ex.Message);
-            return CliApp.UsageOrIoError;
-        }
+        });
     }
 }

@@ -12,17 +12,19 @@ namespace YbMigrate.Migration.Sources.PostgreSql;
 /// back schema-qualified and the exported DDL does not depend on the target's search_path.
 /// Objects that belong to an extension are left to CREATE EXTENSION.
 /// </summary>
-public sealed class PostgreSqlSource : ISourceDatabase
+public sealed partial class PostgreSqlSource : ISourceDatabase
 {
     // "objid is not a member of an extension", for a catalog table name and an oid expression.
     private static string NotInExtension(string catalog, string oid) =>
         $"NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.{catalog}'::pg_catalog.regclass AND e.objid = {oid} AND e.deptype = 'e')";
 
     private readonly NpgsqlConnection _connection;
+    private readonly string _connectionString;
 
     /// <summary>Opens a connection to the source.</summary>
     public PostgreSqlSource(string connectionString)
     {
+        _connectionString = connectionString;
         DisplayConnection = ConnectionStrings.RedactPostgreSql(connectionString);
         _connection = new NpgsqlConnection(connectionString);
         _connection.Open();
@@ -469,13 +471,14 @@ public sealed class PostgreSqlSource : ISourceDatabase
 
     private void Execute(string sql)
     {
-        using var command = new NpgsqlCommand(sql, _connection);
+        using var command = new NpgsqlCommand(sql, _connection) { CommandTimeout = 0 };
         command.ExecuteNonQuery();
     }
 
+    // No command timeout: the data export's planning queries (count, key boundaries) read whole tables.
     private List<T> Query<T>(string sql, Func<NpgsqlDataReader, T> read, string[]? schemas = null)
     {
-        using var command = new NpgsqlCommand(sql, _connection);
+        using var command = new NpgsqlCommand(sql, _connection) { CommandTimeout = 0 };
         if (schemas is not null)
         {
             command.Parameters.AddWithValue("schemas", schemas);

@@ -10,13 +10,15 @@ namespace YbMigrate.Migration.Sources.SqlServer;
 /// hands the rows to <see cref="SqlServerCatalogReader"/>. Not tested against a server here (none
 /// can run on the project's machines): the reader is tested on recorded rows.
 /// </summary>
-public sealed class SqlServerSource : ISourceDatabase, ISqlServerCatalog
+public sealed partial class SqlServerSource : ISourceDatabase, ISqlServerCatalog
 {
     private readonly SqlConnection _connection;
+    private readonly string _connectionString;
 
     /// <summary>Opens a connection to the source.</summary>
     public SqlServerSource(string connectionString)
     {
+        _connectionString = connectionString;
         DisplayConnection = RedactSqlServer(connectionString);
         _connection = new SqlConnection(connectionString);
         _connection.Open();
@@ -37,7 +39,7 @@ public sealed class SqlServerSource : ISourceDatabase, ISqlServerCatalog
     /// <inheritdoc />
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> Run(CatalogQuery query)
     {
-        using var command = new SqlCommand(query.Sql, _connection);
+        using var command = new SqlCommand(query.Sql, _connection) { CommandTimeout = 0 };
         using var reader = command.ExecuteReader();
         return DataReaderRows.ReadAll(new DataReaderRows(reader), query);
     }
