@@ -139,7 +139,7 @@ internal static class ImportLedger
         var rejects = new List<RejectedRecord>();
         await using var command = new NpgsqlCommand(
             $"SELECT file, line, column_name, sqlstate, message, record FROM {RejectsTable} WHERE file = ANY ($1) ORDER BY file, line", connection);
-        Add(command, new List<string>(files).ToArray());
+        Add(command, (object)new List<string>(files).ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancel);
         while (await reader.ReadAsync(cancel))
         {

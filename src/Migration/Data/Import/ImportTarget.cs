@@ -11,7 +11,8 @@ internal sealed class ImportTarget
     private ImportTarget(ImportDialect dialect, string connectionString, int nodes, int parallel)
     {
         Dialect = dialect;
-        ConnectionString = connectionString;
+        // A refused row's error detail (the duplicate key, the failing row) is part of what is reported.
+        ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { IncludeErrorDetail = true }.ConnectionString;
         Nodes = nodes;
         Parallel = parallel;
     }
@@ -66,10 +67,10 @@ internal sealed class ImportTarget
         return new ImportTarget(dialect, spread, nodes, options.Parallel ?? dialect.DefaultParallel(nodes));
     }
 
-    /// <summary>Opens a connection for the ledger and checks (error details included: the ledger's own errors name their keys).</summary>
+    /// <summary>Opens a connection for the ledger and the checks.</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancel)
     {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { IncludeErrorDetail = true }.ConnectionString);
+        var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(cancel);
         return connection;
     }
