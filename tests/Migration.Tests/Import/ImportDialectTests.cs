@@ -8,12 +8,13 @@ public sealed class ImportDialectTests
     private static readonly string[] Columns = { "id", "Order", "note" };
 
     [Fact]
-    public void PostgreSql_gets_plain_COPY_and_triggers_off()
+    public void PostgreSql_gets_plain_COPY_triggers_off_and_commits_made_durable_at_the_end()
     {
         var dialect = ImportDialect.PostgreSql;
 
         Assert.Equal("COPY public.\"Line Items\" (id, \"Order\", note) FROM STDIN WITH (FORMAT csv)", dialect.CopyStatement("public", "Line Items", Columns, 20000));
-        Assert.Equal(new[] { "SET session_replication_role = replica" }, dialect.SessionSettings);
+        Assert.Equal(new[] { "SET session_replication_role = replica", "SET synchronous_commit = off" }, dialect.SessionSettings);
+        Assert.Equal("SELECT pg_catalog.txid_current()", dialect.FlushSql);
         Assert.Equal(2, dialect.DefaultParallel(1));
         Assert.Equal("PostgreSQL", dialect.Name);
     }
@@ -24,6 +25,7 @@ public sealed class ImportDialectTests
         Assert.Equal("COPY sales.orders (id, \"Order\", note) FROM STDIN WITH (FORMAT csv, ROWS_PER_TRANSACTION 20000)",
             ImportDialect.YugabyteDb().CopyStatement("sales", "orders", Columns, 20000));
         Assert.Equal(new[] { "SET session_replication_role = replica" }, ImportDialect.YugabyteDb().SessionSettings);
+        Assert.Null(ImportDialect.YugabyteDb().FlushSql);
         Assert.Equal(
             new[] { "SET session_replication_role = replica", "SET yb_disable_transactional_writes = on", "SET yb_enable_upsert_mode = on" },
             ImportDialect.YugabyteDb(disableTransactionalWrites: true, upsertMode: true).SessionSettings);

@@ -159,8 +159,9 @@ internal sealed class BatchLoader : IAsyncDisposable
         {
             // Npgsql's raw COPY stream takes binary COPY only; the text import's writer is a StreamWriter
             // over the same stream, and the file's bytes go to that stream as they are, never decoded.
-            await using var writer = (NpgsqlCopyTextWriter)await connection.BeginTextImportAsync(copySql, cancel);
-            var copy = writer.BaseStream;
+            // Disposing the stream (not the writer, which would wait synchronously) ends the COPY.
+            var writer = (NpgsqlCopyTextWriter)await connection.BeginTextImportAsync(copySql, cancel);
+            await using var copy = writer.BaseStream;
             try
             {
                 for (long sent = 0; sent < length;)

@@ -41,7 +41,15 @@ public static class DataImporter
             await run.PrepareAsync(connection, tables, cancel);
         }
 
-        await run.RunAsync(cancel);
+        try
+        {
+            await run.RunAsync(cancel);
+        }
+        finally
+        {
+            await run.FlushAsync();
+        }
+
         await run.WriteStashFilesAsync(cancel);
         run.Result.Elapsed = clock.Elapsed;
         return run.Result;
@@ -122,6 +130,27 @@ public static class DataImporter
             foreach (var summary in Result.Tables)
             {
                 summary.Complete = _tables[summary.Name].BytesDone >= _tables[summary.Name].Bytes;
+            }
+        }
+
+        // What the batches committed is on disk before the run says so (also when it stops or fails:
+        // best effort then, a rerun loads again whatever a crash took).
+        public async Task FlushAsync()
+        {
+            if (_target.Dialect.FlushSql is not { } sql)
+            {
+                return;
+            }
+
+            try
+            {
+                await using var connection = await _target.OpenAsync(CancellationToken.None);
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteScalarAsync();
+            }
+            catch (Exception ex) when (_failure is not null && ex is NpgsqlException)
+            {
+                // The run failed already, perhaps for this very reason; that failure is the one reported.
             }
         }
 

@@ -65,13 +65,21 @@ public sealed class ImportDialect
 
     /// <summary>
     /// Run once on every import connection. Triggers and foreign-key checks are off for the session
-    /// (<c>session_replication_role = replica</c>): finalize adds them after the load.
+    /// (<c>session_replication_role = replica</c>): finalize adds them after the load. On PostgreSQL
+    /// a batch's COMMIT does not wait for its WAL to reach the disk (<c>synchronous_commit = off</c>):
+    /// a server crash can only lose whole recent batches together with their ledger rows, which a
+    /// rerun loads again, and <see cref="FlushSql"/> makes everything durable at the end.
     /// </summary>
     public IReadOnlyList<string> SessionSettings
     {
         get
         {
             var settings = new List<string> { "SET session_replication_role = replica" };
+            if (!IsYugabyteDb)
+            {
+                settings.Add("SET synchronous_commit = off");
+            }
+
             if (DisableTransactionalWrites)
             {
                 settings.Add("SET yb_disable_transactional_writes = on");
@@ -85,6 +93,13 @@ public sealed class ImportDialect
             return settings;
         }
     }
+
+    /// <summary>
+    /// Run on a connection of default settings after the last batch, PostgreSQL only: a transaction
+    /// with an id commits synchronously, and flushing the WAL up to its commit flushes every batch
+    /// committed before it. Null for YugabyteDB, whose commits are replicated before they return.
+    /// </summary>
+    public string? FlushSql => IsYugabyteDb ? null : "SELECT pg_catalog.txid_current()";
 
     /// <summary>
     /// The COPY statement of one batch. On YugabyteDB, ROWS_PER_TRANSACTION is the batch's row limit,
