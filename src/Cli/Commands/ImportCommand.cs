@@ -111,7 +111,7 @@ internal static class ImportCommand
         return await AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(SpectreImportProgress.Columns())
-            .StartAsync(context => DataImporter.ImportAsync(connection, options, new SpectreImportProgress(context), cancel));
+            .StartAsync(context => DataImporter.ImportAsync(connection, options, new SpectreImportProgress(context, AnsiConsole.Console), cancel));
     }
 
     private static int Report(TextWriter output, TextWriter error, string display, ImportOptions options, ImportResult result)

@@ -99,9 +99,14 @@ internal sealed class SpectreImportProgress : IImportObserver
     private const string RowsKey = "rows";
 
     private readonly ProgressContext _context;
+    private readonly IAnsiConsole _console;
     private readonly Dictionary<string, ProgressTask> _tasks = new(StringComparer.Ordinal);
 
-    public SpectreImportProgress(ProgressContext context) => _context = context;
+    public SpectreImportProgress(ProgressContext context, IAnsiConsole console)
+    {
+        _context = context;
+        _console = console;
+    }
 
     /// <summary>The columns of the display.</summary>
     public static ProgressColumn[] Columns() =>
@@ -125,7 +130,7 @@ internal sealed class SpectreImportProgress : IImportObserver
     }
 
     public void Retrying(BatchRetry retry) =>
-        AnsiConsole.MarkupLine($"[yellow]retry[/] {Markup.Escape(retry.Table)} data/{Markup.Escape(retry.File)} from line {retry.Batch.FirstLine}: {Markup.Escape(retry.Reason)}");
+        _console.MarkupLine($"[yellow]retry[/] {Markup.Escape(retry.Table)} data/{Markup.Escape(retry.File)} from line {retry.Batch.FirstLine}: {Markup.Escape(retry.Reason)}");
 
     // Rows per second of this run, from the rows counted in the task's state.
     private sealed class RowsPerSecondColumn : ProgressColumn
