@@ -65,7 +65,7 @@ if [ ! -f "$work/half2.csv" ]; then
 fi
 
 dotnet build src/Cli -c Release --verbosity quiet >/dev/null
-cli=(dotnet src/Cli/bin/Release/net10.0/dotnet-yb-migrate.dll)
+cli_dll=src/Cli/bin/Release/net10.0/dotnet-yb-migrate.dll
 columns="id bigint, quantity integer NOT NULL, created_at timestamptz NOT NULL, note text, amount numeric(14, 2), attributes jsonb"
 
 # fresh_table pk|nopk: a new empty target table (and no ledger), then a checkpoint, so every load starts alike.
@@ -79,7 +79,7 @@ fresh_table() {
 psql_copy() { sql "$target_db" "\\copy bench_rows FROM '$1' WITH (FORMAT csv)"; }
 psql_1() { psql_copy "$csv"; }
 psql_2() { psql_copy "$work/half1.csv" & psql_copy "$work/half2.csv"; wait; }
-ours() { "${cli[@]}" import --target "Host=127.0.0.1;Port=$port;Username=$db_user;Database=bench_target" --in "$work/full" "$@" >/dev/null; }
+ours() { dotnet "$cli_dll" import --target "Host=127.0.0.1;Port=$port;Username=$db_user;Database=bench_target" --in "$work/full" "$@" >/dev/null; }
 ours_1() { ours --parallel 1; }
 ours_2() { ours --parallel 2; }
 ours_3() { ours --parallel 3; }
@@ -93,18 +93,41 @@ EOF
   pgloader --quiet "$work/load.pgl" >"$work/pgloader.log" 2>&1
 }
 
+# CPU seconds of the cluster: its postmaster's reaped children (the backends that served the load
+# and exited) and the processes still running (WAL writer, checkpointer...). With the client's own
+# CPU time this says what a load costs whatever else the machine is doing.
+ticks=$(getconf CLK_TCK)
+server_cpu() {
+  local postmaster total
+  postmaster=$(head -1 "/tmp/yb-migrate-pg-$port/data/postmaster.pid")
+  total=$(awk '{ print $16 + $17 }' "/proc/$postmaster/stat")
+  for child in $(pgrep -P "$postmaster"); do
+    total=$((total + $(awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+
+# The loads run in a shell of their own, under /usr/bin/time (which counts the psql processes too).
+export csv work target_db port db_user cli_dll
+export -f sql psql_copy psql_1 psql_2 ours ours_1 ours_2 ours_3 ours_default pgloader_load
+
 results=$work/results.tsv
 : > "$results"
-# run NAME pk|nopk COMMAND: one timed load; a line "name<TAB>key<TAB>seconds<TAB>load average".
+: > "$work/rss.txt"
+# run NAME pk|nopk COMMAND: one timed load; a line "name<TAB>key<TAB>seconds<TAB>load average<TAB>server CPU s<TAB>client CPU s".
 run() {
-  local name=$1 key=$2 start end
+  local name=$1 key=$2 start end before after
   shift 2
   fresh_table "$key"
+  before=$(server_cpu)
   start=$(date +%s.%N)
-  "$@"
+  /usr/bin/time -f "%U %S" -o "$work/client-cpu" bash -c "$1"
   end=$(date +%s.%N)
+  sleep 0.2 # the load's backends exit and are reaped
+  after=$(server_cpu)
   [ "$(sql "$target_db" "SELECT count(*) FROM bench_rows")" = "$rows" ] || { echo "bench: $name loaded a wrong row count" >&2; exit 1; }
-  printf '%s\t%s\t%.2f\t%s\n' "$name" "$key" "$(echo "$end - $start" | bc)" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$results"
+  printf '%s\t%s\t%.2f\t%s\t%.2f\t%.2f\n' "$name" "$key" "$(echo "$end - $start" | bc)" "$(cut -d' ' -f1 /proc/loadavg)" \
+    "$(echo "($after - $before) / $ticks" | bc -l)" "$(awk '{ print $1 + $2 }' "$work/client-cpu")" | tee -a "$results"
 }
 
 for round in $(seq "$rounds"); do
@@ -118,7 +141,7 @@ for round in $(seq "$rounds"); do
     run "yb-migrate import (default)" "$key" ours_default
   done
 done
-if command -v pgloader >/dev/null; then
+if [ "${YB_MIGRATE_BENCH_PGLOADER:-1}" = 1 ] && command -v pgloader >/dev/null; then
   run "pgloader" pk pgloader_load
 else
   echo "bench: pgloader not installed (apt-get install pgloader): skipped" >&2
@@ -127,18 +150,17 @@ fi
 # Peak RSS of our import at rows/10 and rows.
 for size in tenth full; do
   fresh_table pk
-  /usr/bin/time -f "%M" -o "$work/rss-$size" "${cli[@]}" import --target "Host=127.0.0.1;Port=$port;Username=$db_user;Database=bench_target" --in "$work/$size" >/dev/null
+  /usr/bin/time -f "%M" -o "$work/rss-$size" dotnet "$cli_dll" import --target "Host=127.0.0.1;Port=$port;Username=$db_user;Database=bench_target" --in "$work/$size" >/dev/null
   echo "peak RSS, $size: $(( $(cat "$work/rss-$size") / 1024 )) MB" | tee -a "$work/rss.txt"
 done
 
 echo
-echo "| loader | key | median s | best s | runs | load avg at the runs |"
-echo "| --- | --- | --- | --- | --- | --- |"
+echo "| loader | key | wall s, median | wall s, best | server CPU s, median | client CPU s, median | runs | load avg at the runs |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 cut -f1,2 "$results" | sort -u | while IFS=$'\t' read -r name key; do
-  times=$(awk -F'\t' -v n="$name" -v k="$key" '$1 == n && $2 == k { print $3 }' "$results" | sort -n)
-  loads=$(awk -F'\t' -v n="$name" -v k="$key" '$1 == n && $2 == k { print $4 }' "$results" | paste -sd' ')
-  count=$(echo "$times" | wc -l)
-  median=$(echo "$times" | awk -v c="$count" '{ v[NR] = $1 } END { print (c % 2) ? v[(c + 1) / 2] : (v[c / 2] + v[c / 2 + 1]) / 2 }')
-  printf '| %s | %s | %.2f | %.2f | %d | %s |\n' "$name" "$([ "$key" = pk ] && echo "primary key" || echo none)" "$median" "$(echo "$times" | head -1)" "$count" "$loads"
+  column() { awk -F'\t' -v n="$name" -v k="$key" -v c="$1" '$1 == n && $2 == k { print $c }' "$results"; }
+  printf '| %s | %s | %.2f | %.2f | %.2f | %.2f | %d | %s |\n' "$name" "$([ "$key" = pk ] && echo "primary key" || echo none)" \
+    "$(column 3 | median)" "$(column 3 | sort -n | head -1)" "$(column 5 | median)" "$(column 6 | median)" "$(column 3 | wc -l)" "$(column 4 | paste -sd' ')"
 done
 cat "$work/rss.txt"

@@ -57,14 +57,17 @@ public sealed class BatchSplitterTests
     }
 
     [Fact]
-    public void The_records_of_a_batch_carry_their_file_lines()
+    public void A_file_read_once_gives_its_checksum_and_batches_and_a_batch_its_records_with_their_file_lines()
     {
         var csv = Encoding.UTF8.GetBytes("1,x\n2,\"a\nb\"\n3,y\n4,\"c\n\nd\"\n5,z\n");
         var path = System.IO.Path.GetTempFileName();
         try
         {
             System.IO.File.WriteAllBytes(path, csv);
-            var batch = FilePlanner.Batches(path, rowLimit: 3, byteLimit: long.MaxValue).Last();
+            var batches = new List<RecordRange>();
+            var sha256 = FilePlanner.Read(path, rowLimit: 3, byteLimit: long.MaxValue, batches.Add);
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(csv)), sha256);
+            var batch = batches.Last();
             using var handle = System.IO.File.OpenHandle(path);
 
             var records = FilePlanner.Records(handle, batch);

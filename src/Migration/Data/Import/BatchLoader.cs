@@ -47,14 +47,14 @@ internal sealed class BatchLoader : IAsyncDisposable
     // each would resend the rest of the batch; halving bounds the work.
     private const int DenseBadRows = 32;
 
-    private readonly string _connectionString;
+    private readonly NpgsqlDataSource _dataSource;
     private readonly ImportDialect _dialect;
     private readonly OnBadRow _onBadRow;
     private NpgsqlConnection? _connection;
 
-    public BatchLoader(string connectionString, ImportDialect dialect, OnBadRow onBadRow)
+    public BatchLoader(NpgsqlDataSource dataSource, ImportDialect dialect, OnBadRow onBadRow)
     {
-        _connectionString = connectionString;
+        _dataSource = dataSource;
         _dialect = dialect;
         _onBadRow = onBadRow;
     }
@@ -109,7 +109,7 @@ internal sealed class BatchLoader : IAsyncDisposable
         }
 
         await ResetAsync();
-        var connection = new NpgsqlConnection(_connectionString);
+        var connection = _dataSource.CreateConnection();
         try
         {
             await connection.OpenAsync(cancel);

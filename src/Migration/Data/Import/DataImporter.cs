@@ -33,7 +33,7 @@ public static class DataImporter
         var tables = ImportSelection.Select(manifest, options.Tables);
         ImportSelection.CheckFiles(options.InputDirectory, tables);
 
-        var target = await ImportTarget.ConnectAsync(targetConnectionString, options, cancel);
+        await using var target = await ImportTarget.ConnectAsync(targetConnectionString, options, cancel);
         var run = new ImportRun(options, target, observer);
         await using (var connection = await target.OpenAsync(cancel))
         {
@@ -113,14 +113,15 @@ public static class DataImporter
         public async Task RunAsync(CancellationToken cancel)
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            var queue = Channel.CreateBounded<BatchJob>(new BoundedChannelOptions(_target.Parallel * 2) { SingleWriter = true });
-            var checksums = Task.Run(() => VerifyChecksums(stop.Token), CancellationToken.None);
-            var producer = Task.Run(() => ProduceAsync(queue.Writer, stop), CancellationToken.None);
+            // Unbounded: the reader must get to the end of each file (its checksum) whatever the workers
+            // do, since they wait for it before they commit; a batch in the queue is a few numbers.
+            var queue = Channel.CreateUnbounded<BatchJob>(new UnboundedChannelOptions { SingleWriter = true });
+            var reader = Task.Run(() => ReadFiles(queue.Writer, stop), CancellationToken.None);
             var workers = Enumerable.Range(0, _target.Parallel).Select(_ => Task.Run(() => WorkAsync(queue.Reader, stop, cancel), CancellationToken.None)).ToList();
 
             await Task.WhenAll(workers);
             stop.Cancel();
-            await Task.WhenAll(producer, checksums);
+            await reader;
             if (_failure is not null)
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
@@ -192,49 +193,26 @@ public static class DataImporter
             _files.Add((new ImportFile(table, entry, Path.Combine(DataManifest.DataDirectory(_options.InputDirectory), entry.Path), ledger, verified.Task), verified));
         }
 
-        // One file after the other, in the order they are loaded: a file's batches wait at COMMIT for its checksum.
-        private void VerifyChecksums(CancellationToken stop)
-        {
-            foreach (var (file, verified) in _files)
-            {
-                try
-                {
-                    var actual = FilePlanner.Sha256(file.FullPath, stop);
-                    if (string.Equals(actual, file.Entry.Sha256, StringComparison.OrdinalIgnoreCase))
-                    {
-                        verified.SetResult();
-                    }
-                    else
-                    {
-                        verified.SetException(new DataManifestException(
-                            $"data/{file.Entry.Path}: the file changed since the export (sha256 {actual}, the manifest says {file.Entry.Sha256}); nothing of it was loaded. Export again, or restore the file."));
-                    }
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException)
-                {
-                    verified.SetException(ex);
-                }
-            }
-        }
-
-        private async Task ProduceAsync(ChannelWriter<BatchJob> queue, CancellationTokenSource stop)
+        // Each file once, in the order they are loaded: its batches are queued as they are cut, and its
+        // checksum, known at its end, lets its batches commit (or makes them fail).
+        private void ReadFiles(ChannelWriter<BatchJob> queue, CancellationTokenSource stop)
         {
             ImportFile? current = null;
             try
             {
-                foreach (var (file, _) in _files)
+                foreach (var (file, verified) in _files)
                 {
                     current = file;
                     long rows = 0;
-                    foreach (var batch in FilePlanner.Batches(file.FullPath, file.Limits.BatchRows, file.Limits.BatchBytes, stop.Token))
+                    var sha256 = FilePlanner.Read(file.FullPath, file.Limits.BatchRows, file.Limits.BatchBytes, batch =>
                     {
                         rows += batch.Rows;
                         if (!_done.ContainsKey((file.Entry.Path, batch.Offset)))
                         {
-                            await queue.WriteAsync(new BatchJob(file, batch), stop.Token);
+                            queue.TryWrite(new BatchJob(file, batch));
                         }
-                    }
-
+                    }, stop.Token);
+                    Verify(file, verified, sha256);
                     if (rows != file.Entry.Rows)
                     {
                         Warn($"data/{file.Entry.Path}: {rows} rows read, the manifest says {file.Entry.Rows}.");
@@ -253,12 +231,29 @@ public static class DataImporter
             finally
             {
                 queue.TryComplete();
+                foreach (var (_, verified) in _files)
+                {
+                    // Files not read to their end (the run stopped): their batches must not commit.
+                    verified.TrySetCanceled();
+                }
             }
+        }
+
+        private static void Verify(ImportFile file, TaskCompletionSource verified, string sha256)
+        {
+            if (string.Equals(sha256, file.Entry.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                verified.SetResult();
+                return;
+            }
+
+            verified.SetException(new DataManifestException(
+                $"data/{file.Entry.Path}: the file changed since the export (sha256 {sha256}, the manifest says {file.Entry.Sha256}); nothing of it was loaded. Export again, or restore the file."));
         }
 
         private async Task WorkAsync(ChannelReader<BatchJob> queue, CancellationTokenSource stop, CancellationToken cancel)
         {
-            await using var loader = new BatchLoader(_target.ConnectionString, _target.Dialect, _options.OnBadRow);
+            await using var loader = new BatchLoader(_target.DataSource, _target.Dialect, _options.OnBadRow);
             BatchJob? job = null;
             try
             {

@@ -9,15 +9,19 @@ using Microsoft.Win32.SafeHandles;
 
 namespace YbMigrate.Migration.Data.Import;
 
-/// <summary>Reads data files: their checksum, their batches, the records of a batch.</summary>
+/// <summary>Reads data files: their batches and checksum in one pass, the records of a batch.</summary>
 internal static class FilePlanner
 {
     private const int ReadSize = 1 << 20;
 
-    /// <summary>The batches of <paramref name="path"/> with the given limits, in file order, as the file is read.</summary>
-    public static IEnumerable<RecordRange> Batches(string path, long rowLimit, long byteLimit, CancellationToken cancel = default)
+    /// <summary>
+    /// Reads a file once: its batches (with the given limits) go to <paramref name="batch"/> in file
+    /// order as they are cut; returns the file's SHA-256, lower-case hex.
+    /// </summary>
+    public static string Read(string path, long rowLimit, long byteLimit, Action<RecordRange> batch, CancellationToken cancel = default)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var splitter = new BatchSplitter(rowLimit, byteLimit);
         var buffer = ArrayPool<byte>.Shared.Rent(ReadSize);
         var given = 0;
@@ -27,10 +31,11 @@ internal static class FilePlanner
             while ((filled = Fill(handle, buffer.AsSpan(0, ReadSize), splitter.Length)) > 0)
             {
                 cancel.ThrowIfCancellationRequested();
+                hash.AppendData(buffer, 0, filled);
                 splitter.Feed(buffer.AsSpan(0, filled));
-                while (given < splitter.Batches.Count)
+                for (; given < splitter.Batches.Count; given++)
                 {
-                    yield return splitter.Batches[given++];
+                    batch(splitter.Batches[given]);
                 }
             }
         }
@@ -40,30 +45,9 @@ internal static class FilePlanner
         }
 
         var batches = splitter.Finish();
-        while (given < batches.Count)
+        for (; given < batches.Count; given++)
         {
-            yield return batches[given++];
-        }
-    }
-
-    /// <summary>SHA-256 of a file, lower-case hex.</summary>
-    public static string Sha256(string path, CancellationToken cancel = default)
-    {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(ReadSize);
-        try
-        {
-            int filled;
-            for (long offset = 0; (filled = Fill(handle, buffer.AsSpan(0, ReadSize), offset)) > 0; offset += filled)
-            {
-                cancel.ThrowIfCancellationRequested();
-                hash.AppendData(buffer, 0, filled);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            batch(batches[given]);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -6,21 +7,20 @@ using Npgsql;
 namespace YbMigrate.Migration.Data.Import;
 
 /// <summary>The target as the import sees it: what it is, how to connect to all of it, how many streams.</summary>
-internal sealed class ImportTarget
+internal sealed class ImportTarget : IAsyncDisposable
 {
     private ImportTarget(ImportDialect dialect, string connectionString, int nodes, int parallel)
     {
         Dialect = dialect;
-        // A refused row's error detail (the duplicate key, the failing row) is part of what is reported.
-        ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { IncludeErrorDetail = true }.ConnectionString;
+        DataSource = Connect(connectionString);
         Nodes = nodes;
         Parallel = parallel;
     }
 
     public ImportDialect Dialect { get; }
 
-    /// <summary>The import's connection string: over every node of a YugabyteDB cluster, load-balanced.</summary>
-    public string ConnectionString { get; }
+    /// <summary>The import's connections: over every node of a YugabyteDB cluster, load-balanced.</summary>
+    public NpgsqlDataSource DataSource { get; }
 
     /// <summary>Hosts the connections are spread over.</summary>
     public int Nodes { get; }
@@ -31,8 +31,8 @@ internal sealed class ImportTarget
     /// <summary>Connects, finds out whether the target is PostgreSQL or YugabyteDB, and for YugabyteDB lists its nodes.</summary>
     public static async Task<ImportTarget> ConnectAsync(string connectionString, ImportOptions options, CancellationToken cancel)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancel);
+        await using var first = Connect(connectionString);
+        await using var connection = await first.OpenConnectionAsync(cancel);
         bool yugabyteDb;
         await using (var command = new NpgsqlCommand(ImportDialect.DetectSql, connection))
         await using (var reader = await command.ExecuteReaderAsync(cancel))
@@ -68,10 +68,19 @@ internal sealed class ImportTarget
     }
 
     /// <summary>Opens a connection for the ledger and the checks.</summary>
-    public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancel)
+    public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancel) => await DataSource.OpenConnectionAsync(cancel);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+
+    // Npgsql without the type mappings the import never uses (json, ranges, ...): less to set up and
+    // compile on a start. A refused row's error detail (the duplicate key, the failing row) is asked
+    // for: it is part of what is reported.
+    private static NpgsqlDataSource Connect(string connectionString)
     {
-        var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(cancel);
-        return connection;
+        var builder = new NpgsqlSlimDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.IncludeErrorDetail = true;
+        builder.EnableArrays();
+        return builder.Build();
     }
 }
