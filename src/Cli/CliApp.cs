@@ -25,6 +25,7 @@ public static class CliApp
             AnalyzeCommand.Create(output, error),
             RulesCommand.Create(output),
             SchemaCommand.Create(output, error),
+            ImportCommand.Create(output, error),
             ApplyCommands.CreateFinalize(output, error),
             ExportCommand.Create(output, error),
         };

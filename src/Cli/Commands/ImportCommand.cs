@@ -1,0 +1,201 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+using Spectre.Console;
+using YbMigrate.Cli.Progress;
+using YbMigrate.Migration.Data;
+using YbMigrate.Migration.Data.Import;
+using YbMigrate.Migration.Sources;
+
+namespace YbMigrate.Cli.Commands;
+
+/// <summary>
+/// <c>import</c> and <c>import status</c>: the exported CSV files loaded into the target. Exit codes:
+/// 0 every row loaded, 1 a bad row stopped the run or rows were stashed, 2 bad usage, unreadable or
+/// changed files, or a target that cannot be reached or lacks the tables.
+/// </summary>
+internal static class ImportCommand
+{
+    /// <summary>Exit code: a bad row stopped the import, or bad rows were stashed.</summary>
+    public const int BadRows = 1;
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var (target, input, tables) = CommonOptions();
+        var parallel = new Option<int?>("--parallel") { Description = "Streams at once, one connection each (default: from the target's size: 2 per YugabyteDB node, 2 for PostgreSQL)" };
+        var batchRows = new Option<int>("--batch-rows") { Description = "Rows per batch, one transaction each (a batch also stays under 64 MB)", DefaultValueFactory = _ => ImportOptions.DefaultBatchRows };
+        var onError = new Option<string>("--on-error")
+        {
+            Description = "A row the target refuses: stop (name its file, line and column; nothing of its batch is loaded) or stash (keep it in IN/errors/ and load the rest)",
+            DefaultValueFactory = _ => "stop",
+        };
+        onError.AcceptOnlyFromAmong("stop", "stash");
+        var noTransactions = new Option<bool>("--yb-disable-transactional-writes")
+        {
+            Description = "YugabyteDB only, unsafe: rows written outside the batch's transaction (faster; a batch that fails half-way leaves its rows, so use it with --yb-upsert-mode on tables with a primary key)",
+        };
+        var upsert = new Option<bool>("--yb-upsert-mode")
+        {
+            Description = "YugabyteDB only, unsafe: a row whose key exists overwrites it instead of failing (faster; duplicate keys in the files go unreported)",
+        };
+        foreach (var option in new Option[] { parallel, batchRows })
+        {
+            option.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int?>() is < 1)
+                {
+                    result.AddError($"{result.Option.Name} must be at least 1");
+                }
+            });
+        }
+
+        var import = new Command("import", "Load the exported CSV files (IN/data) into the target, in batches recorded on the target: a rerun loads only what is not done.")
+        {
+            target, input, parallel, batchRows, onError, tables, noTransactions, upsert, CreateStatus(output, error),
+        };
+        import.SetAction((parse, cancel) => RunAsync(output, error, parse.GetValue(target), async connection =>
+        {
+            var options = new ImportOptions
+            {
+                InputDirectory = parse.GetValue(input)!,
+                Parallel = parse.GetValue(parallel),
+                BatchRows = parse.GetValue(batchRows),
+                OnBadRow = parse.GetValue(onError) == "stash" ? OnBadRow.Stash : OnBadRow.Stop,
+                Tables = SplitNames(parse.GetValue(tables)),
+                YbDisableTransactionalWrites = parse.GetValue(noTransactions),
+                YbUpsertMode = parse.GetValue(upsert),
+            };
+            var result = await ImportWithProgressAsync(output, connection, options, cancel);
+            return Report(output, error, ConnectionStrings.RedactPostgreSql(connection), options, result);
+        }));
+        return import;
+    }
+
+    private static Command CreateStatus(TextWriter output, TextWriter error)
+    {
+        var (target, input, tables) = CommonOptions();
+        var status = new Command("status", "What the import has done and what is left, per table (from the manifest and the target's ledger).")
+        {
+            target, input, tables,
+        };
+        status.SetAction((parse, cancel) => RunAsync(output, error, parse.GetValue(target), async connection =>
+        {
+            var states = await ImportStatus.ReadAsync(connection, parse.GetValue(input)!, SplitNames(parse.GetValue(tables)), cancel);
+            PrintStatus(output, states);
+            return CliApp.Success;
+        }));
+        return status;
+    }
+
+    private static (Option<string?> Target, Option<string> Input, Option<string?> Tables) CommonOptions() =>
+        (new Option<string?>("--target") { Description = $"Target connection string (default: ${ApplyCommands.TargetVariable})" },
+         new Option<string>("--in") { Description = "The migration folder: the data manifest and files are in IN/data/", Required = true },
+         new Option<string?>("--tables") { Description = "Comma-separated tables (schema.name or name) to import; default: all" });
+
+    private static string[] SplitNames(string? names) =>
+        (names ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // Bars on a terminal; a plain line per batch when the output is a file, a pipe or a test's writer.
+    private static async Task<ImportResult> ImportWithProgressAsync(TextWriter output, string connection, ImportOptions options, CancellationToken cancel)
+    {
+        var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        if (!interactive)
+        {
+            return await DataImporter.ImportAsync(connection, options, new PlainImportProgress(output), cancel);
+        }
+
+        return await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(SpectreImportProgress.Columns())
+            .StartAsync(context => DataImporter.ImportAsync(connection, options, new SpectreImportProgress(context, AnsiConsole.Console), cancel));
+    }
+
+    private static int Report(TextWriter output, TextWriter error, string display, ImportOptions options, ImportResult result)
+    {
+        output.WriteLine();
+        output.WriteLine($"{"table",-32} {"rows read",12} {"loaded",12} {"stashed",10} {"done before",12} {"time",9}");
+        foreach (var table in result.Tables)
+        {
+            output.WriteLine($"{table.Name,-32} {Figures.Rows(table.RowsRead),12} {Figures.Rows(table.RowsLoaded),12} {Figures.Rows(table.RowsStashed),10} " +
+                $"{Figures.Rows(table.RowsDoneBefore),12} {Figures.Seconds(table.Time),9}{(table.Complete ? "" : "  (not complete)")}");
+        }
+
+        var loaded = result.Tables.Sum(t => t.RowsLoaded);
+        output.WriteLine($"imported {Figures.Rows(loaded)} rows into {display} ({result.Target}, {result.Parallel} stream(s)) in {Figures.Seconds(result.Elapsed)}, {Figures.Rate(loaded, result.Elapsed)} rows/s");
+        foreach (var warning in result.Warnings)
+        {
+            error.WriteLine("warning: " + warning);
+        }
+
+        if (result.StoppedAt is { } bad)
+        {
+            error.WriteLine("error: " + bad.Describe());
+            error.WriteLine($"nothing of that batch (from line {bad.Batch.FirstLine}, {Figures.Rows(bad.Batch.Rows)} rows) was loaded. Fix the row and run again (batches done are skipped), " +
+                "or run with --on-error stash to load the other rows and keep the bad ones in " + options.ErrorsDirectory + ".");
+            return BadRows;
+        }
+
+        if (result.RowsStashed > 0)
+        {
+            error.WriteLine($"error: {Figures.Rows(result.RowsStashed)} bad row(s) stashed, not loaded: {string.Join(", ", result.StashFiles)}");
+            return BadRows;
+        }
+
+        return CliApp.Success;
+    }
+
+    private static void PrintStatus(TextWriter output, System.Collections.Generic.IReadOnlyList<TableStatus> states)
+    {
+        output.WriteLine($"{"table",-32} {"state",-12} {"rows",12} {"loaded",12} {"stashed",10} {"left",12} {"files done",11}");
+        foreach (var table in states)
+        {
+            var percent = table.Bytes == 0 ? 100 : 100 * table.BytesDone / table.Bytes;
+            var state = table.State == "partial" ? $"partial {percent}%" : table.State;
+            output.WriteLine($"{table.Name,-32} {state,-12} {Figures.Rows(table.Rows),12} {Figures.Rows(table.RowsLoaded),12} {Figures.Rows(table.RowsStashed),10} " +
+                $"{Figures.Rows(table.RowsLeft),12} {table.FilesDone + "/" + table.Files,11}");
+            foreach (var changed in table.ChangedFiles)
+            {
+                output.WriteLine($"  {changed}: partly loaded from another version of the file than the manifest's");
+            }
+        }
+
+        var done = states.Count(s => s.Done);
+        output.WriteLine($"{done} of {states.Count} table(s) done; {Figures.Rows(states.Sum(s => s.RowsLeft))} rows and {Figures.Megabytes(states.Sum(s => s.Bytes - s.BytesDone))} left");
+    }
+
+    private static async Task<int> RunAsync(TextWriter output, TextWriter error, string? target, Func<string, Task<int>> run)
+    {
+        target ??= Environment.GetEnvironmentVariable(ApplyCommands.TargetVariable);
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            error.WriteLine($"error: no target: give --target or set {ApplyCommands.TargetVariable}.");
+            return CliApp.UsageOrIoError;
+        }
+
+        var display = ConnectionStrings.RedactPostgreSql(target);
+        try
+        {
+            return await run(target);
+        }
+        catch (ArgumentException ex)
+        {
+            error.WriteLine("error: bad connection string: " + ex.Message);
+            return CliApp.UsageOrIoError;
+        }
+        catch (NpgsqlException ex)
+        {
+            error.WriteLine($"error: {display}: {ex.Message}");
+            return CliApp.UsageOrIoError;
+        }
+        catch (Exception ex) when (ex is ImportException or DataManifestException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine("error: " + ex.Message);
+            error.WriteLine("what is done stays done: run again once fixed, and finished batches are skipped.");
+            return CliApp.UsageOrIoError;
+        }
+    }
+}

@@ -1,0 +1,307 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Win32.SafeHandles;
+using Npgsql;
+
+namespace YbMigrate.Migration.Data.Import;
+
+/// <summary>A table being imported: its manifest entry and its COPY statement.</summary>
+/// <param name="Data">The manifest's entry.</param>
+/// <param name="CopySql">The COPY ... FROM STDIN of its batches.</param>
+internal sealed record ImportTable(TableData Data, string CopySql)
+{
+    /// <summary>"schema.name".</summary>
+    public string Name => Data.Schema + "." + Data.Name;
+}
+
+/// <summary>A data file being imported: its checksum, verified before any of its batches commits.</summary>
+/// <param name="Table">Its table.</param>
+/// <param name="Entry">The manifest's entry.</param>
+/// <param name="FullPath">Where it is.</param>
+/// <param name="Limits">The batch limits it is cut with (those of its first run).</param>
+/// <param name="Verified">Completes when the file's checksum matches the manifest; faults when it does not.</param>
+internal sealed record ImportFile(ImportTable Table, DataFile Entry, string FullPath, LedgerFile Limits, Task Verified);
+
+/// <summary>One batch to load.</summary>
+/// <param name="File">Its file.</param>
+/// <param name="Range">Where in the file.</param>
+internal sealed record BatchJob(ImportFile File, RecordRange Range);
+
+/// <summary>
+/// Loads batches on one connection: each in one transaction with its ledger row, the file's bytes
+/// streamed to COPY as they are. A batch the target refuses is rolled back whole; with
+/// <see cref="OnBadRow.Stash"/> its bad rows are then found (the server's line number points at the
+/// first; halving the rest finds any others) and kept in the ledger, and the good ones loaded, in one
+/// new transaction.
+/// </summary>
+internal sealed class BatchLoader : IAsyncDisposable
+{
+    private const int ChunkSize = 256 * 1024;
+    private const string Segment = "yb_migrate_segment";
+
+    // Past this many bad rows in a batch the server's line hints are no longer followed one by one:
+    // each would resend the rest of the batch; halving bounds the work.
+    private const int DenseBadRows = 32;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ImportDialect _dialect;
+    private readonly OnBadRow _onBadRow;
+    private NpgsqlConnection? _connection;
+
+    public BatchLoader(NpgsqlDataSource dataSource, ImportDialect dialect, OnBadRow onBadRow)
+    {
+        _dataSource = dataSource;
+        _dialect = dialect;
+        _onBadRow = onBadRow;
+    }
+
+    /// <summary>Whether the session-level setting of triggers off was refused (the user is not a superuser).</summary>
+    public bool ReplicationRoleRefused { get; private set; }
+
+    /// <summary>Loads one batch; returns the rows stashed, or the bad row that stops the run.</summary>
+    public async Task<(long Stashed, BadRow? BadRow)> LoadAsync(BatchJob job, CancellationToken cancel)
+    {
+        var connection = await ConnectionAsync(cancel);
+        using var file = File.OpenHandle(job.File.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        PostgresException? refused;
+        await using (var transaction = await connection.BeginTransactionAsync(cancel))
+        {
+            refused = await TryCopyAsync(connection, job, file, job.Range.Offset, job.Range.Length, cancel);
+            if (refused is null)
+            {
+                await CommitAsync(connection, transaction, job, Array.Empty<RejectedRecord>(), cancel);
+                return (0, null);
+            }
+        }
+
+        return _onBadRow == OnBadRow.Stop
+            ? (0, Locate(job, file, refused))
+            : (await StashAsync(connection, job, file, refused, cancel), null);
+    }
+
+    /// <summary>Whether a batch is already recorded as done (asked before a retry: the connection may have been lost after COMMIT).</summary>
+    public async Task<bool> IsDoneAsync(BatchJob job, CancellationToken cancel) =>
+        await ImportLedger.IsDoneAsync(await ConnectionAsync(cancel), job.File.Entry.Path, job.Range.Offset, cancel);
+
+    /// <summary>Drops the connection after a failure: the next batch opens a new one.</summary>
+    public async Task ResetAsync()
+    {
+        if (_connection is not null)
+        {
+            var connection = _connection;
+            _connection = null;
+            await DisposeQuietlyAsync(connection);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => new(ResetAsync());
+
+    private async Task<NpgsqlConnection> ConnectionAsync(CancellationToken cancel)
+    {
+        if (_connection is { State: System.Data.ConnectionState.Open })
+        {
+            return _connection;
+        }
+
+        await ResetAsync();
+        var connection = _dataSource.CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancel);
+            foreach (var setting in _dialect.SessionSettings)
+            {
+                await SetAsync(connection, setting, cancel);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        _connection = connection;
+        return connection;
+    }
+
+    private async Task SetAsync(NpgsqlConnection connection, string setting, CancellationToken cancel)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand(setting, connection);
+            await command.ExecuteNonQueryAsync(cancel);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && setting.Contains("session_replication_role", StringComparison.Ordinal))
+        {
+            // Only a superuser may turn triggers off; the tables have none before finalize anyway.
+            ReplicationRoleRefused = true;
+        }
+    }
+
+    // The ledger row (and stashed rows) go in the batch's transaction; nothing commits before the
+    // file's checksum is known to match the manifest.
+    private static async Task CommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchJob job, IReadOnlyList<RejectedRecord> rejects, CancellationToken cancel)
+    {
+        await ImportLedger.RecordBatchAsync(connection, job.File.Entry.Path, job.Range, rejects.Count, cancel);
+        await ImportLedger.AddRejectsAsync(connection, rejects, cancel);
+        await job.File.Verified.WaitAsync(cancel);
+        await transaction.CommitAsync(cancel);
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, string copySql, SafeFileHandle file, long offset, long length, CancellationToken cancel)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
+        {
+            // Npgsql's raw COPY stream takes binary COPY only; the text import's writer is a StreamWriter
+            // over the same stream, and the file's bytes go to that stream as they are, never decoded.
+            // Disposing the stream (not the writer, which would wait synchronously) ends the COPY.
+            var writer = (NpgsqlCopyTextWriter)await connection.BeginTextImportAsync(copySql, cancel);
+            await using var copy = writer.BaseStream;
+            try
+            {
+                for (long sent = 0; sent < length;)
+                {
+                    var read = await RandomAccess.ReadAsync(file, buffer.AsMemory(0, (int)Math.Min(ChunkSize, length - sent)), offset + sent, cancel);
+                    if (read == 0)
+                    {
+                        throw new IOException("the file is shorter than the manifest says: it changed during the import");
+                    }
+
+                    await copy.WriteAsync(buffer.AsMemory(0, read), cancel);
+                    sent += read;
+                }
+            }
+            catch (Exception ex) when (ex is not PostgresException && connection.State == System.Data.ConnectionState.Open)
+            {
+                // Our side failed: the rows sent so far must not be taken as the whole batch.
+                await writer.CancelAsync();
+                throw;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static BadRow Locate(BatchJob job, SafeFileHandle file, PostgresException ex)
+    {
+        var (serverLine, column) = CopyErrors.Where(ex);
+        long? line = null;
+        if (serverLine is { } l)
+        {
+            var records = FilePlanner.Records(file, job.Range);
+            var index = CopyErrors.RecordAt(records, 0, records.Count, l);
+            line = index < 0 ? null : records[index].FirstLine;
+        }
+
+        return new BadRow(job.File.Table.Name, job.File.Entry.Path, line, column, CopyErrors.Describe(ex), job.Range);
+    }
+
+    private async Task<long> StashAsync(NpgsqlConnection connection, BatchJob job, SafeFileHandle file, PostgresException firstError, CancellationToken cancel)
+    {
+        var records = FilePlanner.Records(file, job.Range);
+        var rejects = new List<RejectedRecord>();
+        await using var transaction = await connection.BeginTransactionAsync(cancel);
+
+        // Runs of records still to try, with the error the run is already known to fail with.
+        var pending = new Stack<(int First, int End, PostgresException? Error)>();
+        pending.Push((0, records.Count, firstError));
+        while (pending.Count > 0)
+        {
+            var (first, end, error) = pending.Pop();
+            error ??= await TrySegmentAsync(connection, transaction, job, file, records[first].Offset, records[end - 1].End - records[first].Offset, cancel);
+            if (error is null)
+            {
+                continue;
+            }
+
+            var bad = end - first == 1 ? first
+                : rejects.Count < DenseBadRows && CopyErrors.Where(error).Line is { } line ? CopyErrors.RecordAt(records, first, end, line)
+                : -1;
+            if (bad < 0)
+            {
+                var middle = first + (end - first) / 2;
+                pending.Push((middle, end, null));
+                pending.Push((first, middle, null));
+                continue;
+            }
+
+            // The records before the bad one load (the server got past them); the rest is tried after it.
+            if (bad + 1 < end)
+            {
+                pending.Push((bad + 1, end, null));
+            }
+
+            rejects.Add(await RejectAsync(job, file, records[bad], error, cancel));
+            if (bad > first)
+            {
+                pending.Push((first, bad, null));
+            }
+        }
+
+        await CommitAsync(connection, transaction, job, rejects, cancel);
+        return rejects.Count;
+    }
+
+    // A run of records inside a savepoint: kept when the target takes them all, undone otherwise.
+    private static async Task<PostgresException?> TrySegmentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchJob job, SafeFileHandle file,
+        long offset, long length, CancellationToken cancel)
+    {
+        await transaction.SaveAsync(Segment, cancel);
+        var refused = await TryCopyAsync(connection, job, file, offset, length, cancel);
+        if (refused is null)
+        {
+            await transaction.ReleaseAsync(Segment, cancel);
+        }
+        else
+        {
+            await transaction.RollbackAsync(Segment, cancel);
+        }
+
+        return refused;
+    }
+
+    // The COPY of some bytes of a file; returns the target's error when a row is refused.
+    private static async Task<PostgresException?> TryCopyAsync(NpgsqlConnection connection, BatchJob job, SafeFileHandle file, long offset, long length, CancellationToken cancel)
+    {
+        try
+        {
+            await CopyAsync(connection, job.File.Table.CopySql, file, offset, length, cancel);
+            return null;
+        }
+        catch (PostgresException ex) when (CopyErrors.IsBadData(ex))
+        {
+            return ex;
+        }
+    }
+
+    private static async Task<RejectedRecord> RejectAsync(BatchJob job, SafeFileHandle file, RecordRange record, PostgresException error, CancellationToken cancel)
+    {
+        var bytes = new byte[record.Length];
+        var read = await RandomAccess.ReadAsync(file, bytes, record.Offset, cancel);
+        if (read < bytes.Length)
+        {
+            throw new IOException($"data/{job.File.Entry.Path}: shorter than before: it changed during the import");
+        }
+
+        return new RejectedRecord(job.File.Entry.Path, record.FirstLine, CopyErrors.Where(error).Column, error.SqlState, CopyErrors.Describe(error), bytes);
+    }
+
+    private static async Task DisposeQuietlyAsync(NpgsqlConnection connection)
+    {
+        try
+        {
+            await connection.DisposeAsync();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException)
+        {
+            // A broken connection may fail to close; it is dropped either way.
+        }
+    }
+}

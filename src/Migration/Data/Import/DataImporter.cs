@@ -1,0 +1,423 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Npgsql;
+using YbMigrate.Migration.Sql;
+
+namespace YbMigrate.Migration.Data.Import;
+
+/// <summary>
+/// <c>import</c>: loads the CSV files of DIR/data into the target, largest tables first, over
+/// several connections at once. Each file is cut into batches on record boundaries; each batch is
+/// one COPY in one transaction with its row in the ledger (yb_migrate.import_batches), so a rerun
+/// after any crash loads exactly the batches not recorded. A file's batches stream to the target
+/// while its checksum is computed, and none commits before the checksum matches the manifest.
+/// </summary>
+public static class DataImporter
+{
+    /// <summary>Runs the import. Throws <see cref="ImportException"/> or <see cref="DataManifestException"/> when it cannot go on.</summary>
+    public static async Task<ImportResult> ImportAsync(string targetConnectionString, ImportOptions options, IImportObserver? observer = null, CancellationToken cancel = default)
+    {
+        if (options.Parallel is < 1 || options.BatchRows < 1 || options.BatchBytes < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "--parallel and --batch-rows must be at least 1");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var manifest = DataManifest.Read(options.InputDirectory);
+        var tables = ImportSelection.Select(manifest, options.Tables);
+        ImportSelection.CheckFiles(options.InputDirectory, tables);
+
+        await using var target = await ImportTarget.ConnectAsync(targetConnectionString, options, cancel);
+        var run = new ImportRun(options, target, observer);
+        await using (var connection = await target.OpenAsync(cancel))
+        {
+            await ImportLedger.EnsureAsync(connection, cancel);
+            await run.PrepareAsync(connection, tables, cancel);
+        }
+
+        try
+        {
+            await run.RunAsync(cancel);
+        }
+        finally
+        {
+            await run.FlushAsync();
+        }
+
+        await run.WriteStashFilesAsync(cancel);
+        run.Result.Elapsed = clock.Elapsed;
+        return run.Result;
+    }
+
+    // One run: the tables and files with their state, the queue of batches, the workers.
+    private sealed class ImportRun
+    {
+        private readonly ImportOptions _options;
+        private readonly ImportTarget _target;
+        private readonly IImportObserver? _observer;
+        private readonly object _gate = new();
+        private readonly List<(ImportFile File, TaskCompletionSource Verified)> _files = new();
+        private readonly Dictionary<string, TableState> _tables = new(StringComparer.Ordinal);
+        private Dictionary<(string File, long Offset), LedgerBatch> _done = new();
+        private Dictionary<string, LedgerFile> _ledgerFiles = new(StringComparer.Ordinal);
+        private Exception? _failure;
+
+        public ImportRun(ImportOptions options, ImportTarget target, IImportObserver? observer)
+        {
+            _options = options;
+            _target = target;
+            _observer = observer;
+            Result = new ImportResult { Target = target.Dialect.Name, Nodes = target.Nodes, Parallel = target.Parallel };
+        }
+
+        public ImportResult Result { get; }
+
+        // Reads the ledger, checks the target's tables and records the files about to be loaded.
+        public async Task PrepareAsync(NpgsqlConnection connection, IReadOnlyList<TableData> tables, CancellationToken cancel)
+        {
+            _ledgerFiles = await ImportLedger.ReadFilesAsync(connection, cancel);
+            _done = await ImportLedger.ReadBatchesAsync(connection, cancel);
+            var starts = new List<TableStart>();
+            foreach (var data in tables)
+            {
+                var table = new ImportTable(data, _target.Dialect.CopyStatement(data.Schema, data.Name, data.Columns, _options.BatchRows));
+                var doneBatches = data.Files.SelectMany(f => _done.Values.Where(b => b.File == f.Path)).ToList();
+                await ImportSelection.CheckTargetTableAsync(connection, data, doneBatches.Count > 0, cancel);
+                var state = new TableState(data)
+                {
+                    RowsDoneBefore = doneBatches.Sum(b => b.RowsLoaded + b.RowsStashed),
+                    BytesDone = doneBatches.Sum(b => b.Length),
+                };
+                _tables[table.Name] = state;
+                Result.Tables.Add(state.Summary(table.Name));
+                starts.Add(new TableStart(table.Name, data.Files.Sum(f => f.Rows), data.Files.Sum(f => f.Bytes), state.RowsDoneBefore, state.BytesDone));
+                foreach (var entry in data.Files)
+                {
+                    var doneBytes = doneBatches.Where(b => b.File == entry.Path).Sum(b => b.Length);
+                    if (doneBytes < entry.Bytes)
+                    {
+                        await RegisterFileAsync(connection, table, entry, doneBytes > 0, cancel);
+                    }
+                }
+            }
+
+            _observer?.Started(new ImportStart(_target.Dialect.Name, _target.Nodes, _target.Parallel, starts));
+        }
+
+        public async Task RunAsync(CancellationToken cancel)
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            // Unbounded: the reader must get to the end of each file (its checksum) whatever the workers
+            // do, since they wait for it before they commit; a batch in the queue is a few numbers.
+            var queue = Channel.CreateUnbounded<BatchJob>(new UnboundedChannelOptions { SingleWriter = true });
+            var reader = Task.Run(() => ReadFiles(queue.Writer, stop), CancellationToken.None);
+            var workers = Enumerable.Range(0, _target.Parallel).Select(_ => Task.Run(() => WorkAsync(queue.Reader, stop, cancel), CancellationToken.None)).ToList();
+
+            await Task.WhenAll(workers);
+            stop.Cancel();
+            await reader;
+            if (_failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+            }
+
+            cancel.ThrowIfCancellationRequested();
+            foreach (var summary in Result.Tables)
+            {
+                summary.Complete = _tables[summary.Name].BytesDone >= _tables[summary.Name].Bytes;
+            }
+        }
+
+        // What the batches committed is on disk before the run says so (also when it stops or fails:
+        // best effort then, a rerun loads again whatever a crash took).
+        public async Task FlushAsync()
+        {
+            if (_target.Dialect.FlushSql is not { } sql)
+            {
+                return;
+            }
+
+            try
+            {
+                await using var connection = await _target.OpenAsync(CancellationToken.None);
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteScalarAsync();
+            }
+            catch (Exception ex) when (_failure is not null && ex is NpgsqlException)
+            {
+                // The run failed already, perhaps for this very reason; that failure is the one reported.
+            }
+        }
+
+        // Rewrites DIR/errors/<table>.csv and .reasons.csv of every table with stashed rows, from the ledger.
+        public async Task WriteStashFilesAsync(CancellationToken cancel)
+        {
+            if (_options.OnBadRow != OnBadRow.Stash && !_done.Values.Any(b => b.RowsStashed > 0))
+            {
+                return;
+            }
+
+            await using var connection = await _target.OpenAsync(cancel);
+            foreach (var state in _tables.Values)
+            {
+                var rejects = await ImportLedger.ReadRejectsAsync(connection, state.Data.Files.Select(f => f.Path).ToList(), cancel);
+                if (rejects.Count > 0)
+                {
+                    Result.StashFiles.AddRange(StashFiles.Write(_options.ErrorsDirectory, state.Data, rejects));
+                }
+            }
+        }
+
+        private async Task RegisterFileAsync(NpgsqlConnection connection, ImportTable table, DataFile entry, bool started, CancellationToken cancel)
+        {
+            // A file already started keeps the limits it was cut with, so its batches come out the same.
+            if (!_ledgerFiles.TryGetValue(entry.Path, out var ledger) || !started)
+            {
+                ledger = new LedgerFile(entry.Path, entry.Sha256, _options.BatchRows, _options.BatchBytes);
+                await ImportLedger.SaveFileAsync(connection, table.Data.Schema, table.Data.Name, ledger, cancel);
+            }
+            else if (!string.Equals(ledger.Sha256, entry.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ImportException(
+                    $"data/{entry.Path}: part of it was imported from a different version of the file (sha256 {ledger.Sha256}, the manifest now says {entry.Sha256}). " +
+                    $"To load the new one, empty {table.Name} and delete its ledger rows (DELETE FROM {ImportLedger.BatchesTable} WHERE file = {SqlIdentifier.Literal(entry.Path)}), then run again.");
+            }
+
+            var verified = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _files.Add((new ImportFile(table, entry, Path.Combine(DataManifest.DataDirectory(_options.InputDirectory), entry.Path), ledger, verified.Task), verified));
+        }
+
+        // Each file once, in the order they are loaded: its batches are queued as they are cut, and its
+        // checksum, known at its end, lets its batches commit (or makes them fail).
+        private void ReadFiles(ChannelWriter<BatchJob> queue, CancellationTokenSource stop)
+        {
+            ImportFile? current = null;
+            try
+            {
+                foreach (var (file, verified) in _files)
+                {
+                    current = file;
+                    long rows = 0;
+                    var sha256 = FilePlanner.Read(file.FullPath, file.Limits.BatchRows, file.Limits.BatchBytes, batch =>
+                    {
+                        rows += batch.Rows;
+                        if (!_done.ContainsKey((file.Entry.Path, batch.Offset)))
+                        {
+                            queue.TryWrite(new BatchJob(file, batch));
+                        }
+                    }, stop.Token);
+                    Verify(file, verified, sha256);
+                    if (rows != file.Entry.Rows)
+                    {
+                        Warn($"data/{file.Entry.Path}: {rows} rows read, the manifest says {file.Entry.Rows}.");
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Stopping: the workers finish the batches they have.
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Fail(new ImportException($"data/{current?.Entry.Path}: {ex.Message}", ex));
+                stop.Cancel();
+            }
+            finally
+            {
+                queue.TryComplete();
+                foreach (var (_, verified) in _files)
+                {
+                    // Files not read to their end (the run stopped): their batches must not commit.
+                    verified.TrySetCanceled();
+                }
+            }
+        }
+
+        private static void Verify(ImportFile file, TaskCompletionSource verified, string sha256)
+        {
+            if (string.Equals(sha256, file.Entry.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                verified.SetResult();
+                return;
+            }
+
+            verified.SetException(new DataManifestException(
+                $"data/{file.Entry.Path}: the file changed since the export (sha256 {sha256}, the manifest says {file.Entry.Sha256}); nothing of it was loaded. Export again, or restore the file."));
+        }
+
+        private async Task WorkAsync(ChannelReader<BatchJob> queue, CancellationTokenSource stop, CancellationToken cancel)
+        {
+            await using var loader = new BatchLoader(_target.DataSource, _target.Dialect, _options.OnBadRow);
+            BatchJob? job = null;
+            try
+            {
+                while (await queue.WaitToReadAsync(stop.Token))
+                {
+                    while (!stop.IsCancellationRequested && queue.TryRead(out job))
+                    {
+                        // A batch started is finished, even when another worker stops the run meanwhile.
+                        var clock = Stopwatch.StartNew();
+                        Starting(job);
+                        var (stashed, badRow) = await LoadWithRetriesAsync(loader, job, cancel);
+                        if (badRow is not null)
+                        {
+                            Stop(badRow, stop);
+                            return;
+                        }
+
+                        Loaded(job, stashed, clock.Elapsed);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Stopped by another worker, or by the caller.
+            }
+            catch (Exception ex) when (job is not null && ex is not ImportException and not DataManifestException)
+            {
+                Fail(new ImportException($"data/{job.File.Entry.Path} (lines from {job.Range.FirstLine}): {Message(ex)}", ex));
+                stop.Cancel();
+            }
+            catch (Exception ex)
+            {
+                Fail(ex);
+                stop.Cancel();
+            }
+            finally
+            {
+                if (loader.ReplicationRoleRefused)
+                {
+                    Warn("session_replication_role could not be set (not a superuser): triggers and foreign keys already on the target were active during the load.");
+                }
+            }
+        }
+
+        private async Task<(long Stashed, BadRow? BadRow)> LoadWithRetriesAsync(BatchLoader loader, BatchJob job, CancellationToken cancel)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    // A lost connection during COMMIT leaves it unknown whether the batch is in: the ledger knows.
+                    if (attempt > 1 && await loader.IsDoneAsync(job, cancel))
+                    {
+                        return (0, null);
+                    }
+
+                    return await loader.LoadAsync(job, cancel);
+                }
+                catch (Exception ex) when (CopyErrors.IsTransient(ex) && !cancel.IsCancellationRequested)
+                {
+                    await loader.ResetAsync();
+                    if (attempt > _options.RetryDelays.Count)
+                    {
+                        throw new ImportException($"data/{job.File.Entry.Path} (lines from {job.Range.FirstLine}): gave up after {attempt} attempts: {Message(ex)}", ex);
+                    }
+
+                    var delay = _options.RetryDelays[attempt - 1];
+                    lock (_gate)
+                    {
+                        _observer?.Retrying(new BatchRetry(job.File.Table.Name, job.File.Entry.Path, job.Range, attempt, delay, Message(ex)));
+                    }
+
+                    await Task.Delay(delay, cancel);
+                }
+            }
+        }
+
+        private void Starting(BatchJob job)
+        {
+            lock (_gate)
+            {
+                _tables[job.File.Table.Name].Starting();
+            }
+        }
+
+        private void Loaded(BatchJob job, long stashed, TimeSpan elapsed)
+        {
+            lock (_gate)
+            {
+                _tables[job.File.Table.Name].Loaded(job.Range, stashed);
+                _observer?.BatchLoaded(new BatchDone(job.File.Table.Name, job.File.Entry.Path, job.Range, stashed, elapsed));
+            }
+        }
+
+        private void Stop(BadRow badRow, CancellationTokenSource stop)
+        {
+            lock (_gate)
+            {
+                Result.StoppedAt ??= badRow;
+            }
+
+            stop.Cancel();
+        }
+
+        private void Warn(string warning)
+        {
+            lock (_gate)
+            {
+                if (!Result.Warnings.Contains(warning))
+                {
+                    Result.Warnings.Add(warning);
+                }
+            }
+        }
+
+        private void Fail(Exception ex)
+        {
+            lock (_gate)
+            {
+                _failure ??= ex;
+            }
+        }
+
+        private static string Message(Exception ex) => ex is PostgresException pg ? CopyErrors.Describe(pg) : ex.Message;
+    }
+
+    // A table's progress in this run; its summary object is updated in place.
+    private sealed class TableState
+    {
+        private readonly Stopwatch _clock = new();
+        private TableSummary? _summary;
+
+        public TableState(TableData data)
+        {
+            Data = data;
+            Bytes = data.Files.Sum(f => f.Bytes);
+        }
+
+        public TableData Data { get; }
+
+        public long Bytes { get; }
+
+        public long BytesDone { get; set; }
+
+        public long RowsDoneBefore { get; init; }
+
+        public TableSummary Summary(string name) => _summary ??= new TableSummary { Name = name, Rows = Data.Files.Sum(f => f.Rows), RowsDoneBefore = RowsDoneBefore };
+
+        public void Loaded(RecordRange batch, long stashed)
+        {
+            var summary = _summary!;
+            summary.RowsRead += batch.Rows;
+            summary.RowsLoaded += batch.Rows - stashed;
+            summary.RowsStashed += stashed;
+            BytesDone += batch.Length;
+            summary.Time = _clock.Elapsed;
+        }
+
+        public void Starting()
+        {
+            if (!_clock.IsRunning)
+            {
+                _clock.Start();
+            }
+        }
+    }
+}

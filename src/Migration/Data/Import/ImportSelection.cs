@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+using YbMigrate.Migration.Sql;
+
+namespace YbMigrate.Migration.Data.Import;
+
+/// <summary>Which tables of the manifest are imported, and whether their files and target tables are ready.</summary>
+internal static class ImportSelection
+{
+    /// <summary>The manifest's tables named in <paramref name="names"/> ("schema.name" or "name"; all when empty), largest first.</summary>
+    public static List<TableData> Select(DataManifest manifest, IReadOnlyList<string> names)
+    {
+        var unknown = names.Where(n => !manifest.Tables.Any(t => Matches(t, n))).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ImportException($"--tables: {string.Join(", ", unknown)} not in the data manifest; it has {string.Join(", ", manifest.Tables.Select(t => t.Schema + "." + t.Name))}.");
+        }
+
+        return manifest.Tables
+            .Where(t => names.Count == 0 || names.Any(n => Matches(t, n)))
+            .OrderByDescending(t => t.Files.Sum(f => f.Bytes))
+            .ThenBy(t => t.Schema + "." + t.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Every file is there with the size the manifest gives (a cheap check before anything is loaded; the checksum comes later).</summary>
+    public static void CheckFiles(string migrationDirectory, IEnumerable<TableData> tables)
+    {
+        var dataDirectory = DataManifest.DataDirectory(migrationDirectory);
+        foreach (var file in tables.SelectMany(t => t.Files))
+        {
+            var info = new FileInfo(Path.Combine(dataDirectory, file.Path));
+            if (!info.Exists)
+            {
+                throw new DataManifestException($"data/{file.Path}: listed in the data manifest but missing; export again, or restore the file.");
+            }
+
+            if (info.Length != file.Bytes)
+            {
+                throw new DataManifestException($"data/{file.Path}: {info.Length} bytes, the manifest says {file.Bytes}: the file changed since the export. Export again, or restore the file.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The target table exists with the manifest's columns, and holds no rows the ledger does not
+    /// account for (loading on top of them would duplicate them).
+    /// </summary>
+    public static async Task CheckTargetTableAsync(NpgsqlConnection connection, TableData table, bool started, CancellationToken cancel)
+    {
+        var name = SqlIdentifier.Qualify(table.Schema, table.Name);
+        await using var command = new NpgsqlCommand(
+            "SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = pg_catalog.to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = name });
+        var columns = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancel))
+        {
+            while (await reader.ReadAsync(cancel))
+            {
+                columns.Add(reader.GetString(0));
+            }
+        }
+
+        if (columns.Count == 0)
+        {
+            throw new ImportException($"table {table.Schema}.{table.Name} is not on the target: run 'dotnet yb-migrate schema import' first.");
+        }
+
+        var missing = table.Columns.Where(c => !columns.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ImportException($"table {table.Schema}.{table.Name} on the target has no column {string.Join(", ", missing)} that the data files have.");
+        }
+
+        if (!started)
+        {
+            await using var rows = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {name})", connection);
+            if ((bool)(await rows.ExecuteScalarAsync(cancel))!)
+            {
+                throw new ImportException(
+                    $"table {table.Schema}.{table.Name} already has rows that no import batch accounts for: loading would duplicate them. Empty it (TRUNCATE {name}) or leave it out (--tables).");
+            }
+        }
+    }
+
+    private static bool Matches(TableData table, string name) =>
+        name == table.Schema + "." + table.Name || name == table.Name;
+}

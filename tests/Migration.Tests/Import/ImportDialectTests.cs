@@ -1,0 +1,74 @@
+using YbMigrate.Migration.Data.Import;
+
+namespace YbMigrate.Migration.Tests.Import;
+
+/// <summary>The exact SQL the import sends to PostgreSQL and to YugabyteDB.</summary>
+public sealed class ImportDialectTests
+{
+    private static readonly string[] Columns = { "id", "Order", "note" };
+
+    [Fact]
+    public void PostgreSql_gets_plain_COPY_triggers_off_and_commits_made_durable_at_the_end()
+    {
+        var dialect = ImportDialect.PostgreSql;
+
+        Assert.Equal("COPY public.\"Line Items\" (id, \"Order\", note) FROM STDIN WITH (FORMAT csv)", dialect.CopyStatement("public", "Line Items", Columns, 20000));
+        Assert.Equal(new[] { "SET session_replication_role = replica", "SET synchronous_commit = off" }, dialect.SessionSettings);
+        Assert.Equal("SELECT pg_catalog.txid_current()", dialect.FlushSql);
+        Assert.Equal(2, dialect.DefaultParallel(1));
+        Assert.Equal("PostgreSQL", dialect.Name);
+    }
+
+    [Fact]
+    public void YugabyteDb_gets_ROWS_PER_TRANSACTION_of_the_batch_and_the_unsafe_settings_only_when_asked()
+    {
+        Assert.Equal("COPY sales.orders (id, \"Order\", note) FROM STDIN WITH (FORMAT csv, ROWS_PER_TRANSACTION 20000)",
+            ImportDialect.YugabyteDb().CopyStatement("sales", "orders", Columns, 20000));
+        Assert.Equal(new[] { "SET session_replication_role = replica" }, ImportDialect.YugabyteDb().SessionSettings);
+        Assert.Null(ImportDialect.YugabyteDb().FlushSql);
+        Assert.Equal(
+            new[] { "SET session_replication_role = replica", "SET yb_disable_transactional_writes = on", "SET yb_enable_upsert_mode = on" },
+            ImportDialect.YugabyteDb(disableTransactionalWrites: true, upsertMode: true).SessionSettings);
+        Assert.Equal(new[] { "SET session_replication_role = replica", "SET yb_enable_upsert_mode = on" },
+            ImportDialect.YugabyteDb(upsertMode: true).SessionSettings);
+    }
+
+    [Theory]
+    [InlineData("PostgreSQL 15.8 (Debian 15.8-0+deb12u1) on x86_64-pc-linux-gnu", false, false)]
+    [InlineData("PostgreSQL 11.2-YB-2024.2.4.0-b0 on x86_64-pc-linux-gnu", false, true)]
+    [InlineData("PostgreSQL 15.2", true, true)]
+    public void YugabyteDb_is_told_by_its_version_string_or_yb_servers(string version, bool hasYbServers, bool expected) =>
+        Assert.Equal(expected, ImportDialect.IsYugabyteDbServer(version, hasYbServers));
+
+    [Fact]
+    public void Streams_default_to_two_per_YugabyteDB_node()
+    {
+        Assert.Equal(6, ImportDialect.YugabyteDb().DefaultParallel(3));
+        Assert.Equal(2, ImportDialect.YugabyteDb().DefaultParallel(0));
+    }
+
+    [Fact]
+    public void One_node_given_becomes_every_node_of_yb_servers_with_load_balancing()
+    {
+        var servers = new[] { new YbServer("10.0.0.1", 5433), new YbServer("10.0.0.2", 5433), new YbServer("yb-3.internal", 5434) };
+
+        var spread = ImportDialect.SpreadOverNodes("Host=10.0.0.1;Port=5433;Username=yugabyte;Password=secret;Database=shop", servers);
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(spread);
+        Assert.Equal("10.0.0.1:5433,10.0.0.2:5433,yb-3.internal:5434", builder.Host);
+        Assert.True(builder.LoadBalanceHosts);
+        Assert.Equal("any", builder.TargetSessionAttributes);
+        Assert.Equal("secret", builder.Password);
+        Assert.Equal("shop", builder.Database);
+    }
+
+    [Fact]
+    public void Hosts_given_by_the_user_or_a_single_node_are_kept()
+    {
+        const string several = "Host=a,b;Username=u";
+        var servers = new[] { new YbServer("10.0.0.1", 5433), new YbServer("10.0.0.2", 5433) };
+
+        Assert.Equal(several, ImportDialect.SpreadOverNodes(several, servers));
+        Assert.Equal("Host=a;Username=u", ImportDialect.SpreadOverNodes("Host=a;Username=u", new[] { new YbServer("a", 5433) }));
+    }
+}
