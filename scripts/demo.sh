@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo: packs the YbMigrate tool, installs it as a local dotnet tool, lints the sample SQL of
 # samples/ with `dotnet yb-migrate lint`, then loads the Chinook sample database into a throwaway
-# local PostgreSQL and exports its schema converted for YugabyteDB with `dotnet yb-migrate schema export`.
+# local PostgreSQL and migrates it into a second local database: schema export -> schema import ->
+# export (data to CSV) -> import (parallel COPY) -> finalize.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -51,10 +52,16 @@ find artifacts/chinook-export/schema -name '*.sql' | sort
 echo "== the conversion report"
 cat artifacts/chinook-export/schema/report.txt
 
-echo "== dotnet yb-migrate schema import, then finalize, into a second local database (the stand-in target)"
+echo "== dotnet yb-migrate schema import into a second local database (the stand-in target)"
 run_psql postgres -c "CREATE DATABASE chinook_target"
 export YB_MIGRATE_TARGET="Host=127.0.0.1;Port=${YB_MIGRATE_PG_PORT:-54329};Username=ybmigrate;Database=chinook_target"
 dotnet yb-migrate schema import --in artifacts/chinook-export | tail -3
-echo "   (data export/import comes next; finalize adds the indexes, keys and triggers left out to speed up the load)"
+echo "== dotnet yb-migrate export: every table to CSV from one snapshot, in parallel"
+dotnet yb-migrate export --out artifacts/chinook-export | tail -4
+echo "== dotnet yb-migrate import: parallel COPY in batches recorded on the target"
+dotnet yb-migrate import --in artifacts/chinook-export | tail -14
+dotnet yb-migrate import status --in artifacts/chinook-export | tail -3
+echo "== dotnet yb-migrate finalize: the indexes, keys and triggers left out to speed up the load"
 dotnet yb-migrate finalize --in artifacts/chinook-export | tail -3
 echo "   target now has $(run_psql chinook_target -tAc "SELECT count(*) FROM pg_indexes WHERE schemaname = 'public'") indexes and $(run_psql chinook_target -tAc "SELECT count(*) FROM pg_constraint WHERE contype = 'f'") foreign keys"
+echo "   tracks: $(run_psql chinook_source -tAc 'SELECT count(*) FROM track') in the source, $(run_psql chinook_target -tAc 'SELECT count(*) FROM track') in the target"
