@@ -2,7 +2,7 @@
 # The demo: packs the YbMigrate tool, installs it as a local dotnet tool, lints the sample SQL of
 # samples/ with `dotnet yb-migrate lint`, then loads the Chinook sample database into a throwaway
 # local PostgreSQL and migrates it into a second local database: schema export -> schema import ->
-# export (data to CSV) -> import (parallel COPY) -> finalize.
+# export (data to CSV) -> import (parallel COPY) -> finalize, then a verify that must pass.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -65,3 +65,6 @@ echo "== dotnet yb-migrate finalize: the indexes, keys and triggers left out to 
 dotnet yb-migrate finalize --in artifacts/chinook-export | tail -3
 echo "   target now has $(run_psql chinook_target -tAc "SELECT count(*) FROM pg_indexes WHERE schemaname = 'public'") indexes and $(run_psql chinook_target -tAc "SELECT count(*) FROM pg_constraint WHERE contype = 'f'") foreign keys"
 echo "   tracks: $(run_psql chinook_source -tAc 'SELECT count(*) FROM track') in the source, $(run_psql chinook_target -tAc 'SELECT count(*) FROM track') in the target"
+echo "== dotnet yb-migrate verify: catalogs and every row compared (checksums on the servers); must pass"
+dotnet yb-migrate verify --in artifacts/chinook-export --format html --out artifacts/chinook-verify.html
+dotnet yb-migrate verify --in artifacts/chinook-export | tail -12

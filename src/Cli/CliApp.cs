@@ -28,6 +28,7 @@ public static class CliApp
             ImportCommand.Create(output, error),
             ApplyCommands.CreateFinalize(output, error),
             ExportCommand.Create(output, error),
+            VerifyCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

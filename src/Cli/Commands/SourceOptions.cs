@@ -29,6 +29,19 @@ internal sealed class SourceOptions
 
     public Option<string> Type { get; } = new("--source-type") { Description = "Source database kind", DefaultValueFactory = _ => "postgresql" };
 
+    /// <summary>The connection string from --source or YB_MIGRATE_SOURCE; null (and an error written) when neither is given.</summary>
+    public string? ConnectionString(System.CommandLine.ParseResult parse, TextWriter error)
+    {
+        var connection = parse.GetValue(Source) ?? Environment.GetEnvironmentVariable(SourceVariable);
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            error.WriteLine($"error: no source: give --source or set {SourceVariable}.");
+            return null;
+        }
+
+        return connection;
+    }
+
     /// <summary>
     /// Opens the source the parse result names and runs <paramref name="work"/> on it with its
     /// password-free display string. Returns <paramref name="work"/>'s exit code, or 2 with a message
@@ -36,10 +49,9 @@ internal sealed class SourceOptions
     /// </summary>
     public int Run(System.CommandLine.ParseResult parse, TextWriter error, Func<ITableDataSource, string, int> work)
     {
-        var connection = parse.GetValue(Source) ?? Environment.GetEnvironmentVariable(SourceVariable);
-        if (string.IsNullOrWhiteSpace(connection))
+        var connection = ConnectionString(parse, error);
+        if (connection is null)
         {
-            error.WriteLine($"error: no source: give --source or set {SourceVariable}.");
             return CliApp.UsageOrIoError;
         }
 

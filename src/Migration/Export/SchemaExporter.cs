@@ -46,8 +46,11 @@ public sealed class SchemaExportOptions
     public bool IncludeOwnership { get; set; }
 }
 
-/// <summary>A change the conversion made to a written file.</summary>
-public sealed record SchemaChange(string File, int Line, string RuleId, string Title);
+/// <summary>
+/// A change the conversion made to a written file; <paramref name="Object"/> names what the changed
+/// statement creates (see <see cref="StatementObject"/>), null when it cannot be told.
+/// </summary>
+public sealed record SchemaChange(string File, int Line, string RuleId, string Title, string? Object = null);
 
 /// <summary>A finding the conversion could not fix.</summary>
 public sealed record SchemaFindingEntry(string File, int Line, int Column, string RuleId, string Severity, string Message);
@@ -143,10 +146,12 @@ public static class SchemaExporter
                     continue;
                 }
 
+                var statements = YbMigrate.PgQuery.PgQuery.Split(sqlSource.Text).Statements;
                 var (text, count) = FixApplier.Apply(sqlSource, accepted);
                 texts[sqlSource.Path] = text;
                 applied += count;
-                changes.AddRange(accepted.Select(f => new SchemaChange(sqlSource.Path, f.Start.Line, f.Rule.Id, f.Fix!.Title)));
+                changes.AddRange(accepted.Select(f =>
+                    new SchemaChange(sqlSource.Path, f.Start.Line, f.Rule.Id, f.Fix!.Title, ChangedObject(sqlSource.Text, statements, f.Span.Start))));
             }
 
             if (applied == 0)
@@ -189,6 +194,19 @@ public static class SchemaExporter
         };
         SchemaReport.Write(exportResult, schemaDirectory);
         return exportResult;
+    }
+
+    private static string? ChangedObject(string text, IReadOnlyList<YbMigrate.PgQuery.TextSpan> statements, int position)
+    {
+        var statement = statements.FirstOrDefault(s => s.Start <= position && position < s.End);
+        if (statement.Length == 0)
+        {
+            return null;
+        }
+
+        var lineStart = text.LastIndexOf('\n', Math.Max(position - 1, 0)) + 1;
+        var lineEnd = text.IndexOf('\n', position);
+        return StatementObject.Of(text.Substring(statement.Start, statement.Length), text[lineStart..(lineEnd < 0 ? text.Length : lineEnd)]);
     }
 
     // The same choice FixApplier makes (first by position, skip overlaps), so the report lists

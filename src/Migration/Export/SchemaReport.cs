@@ -25,7 +25,7 @@ public static class SchemaReport
             targetVersion = result.TargetVersion,
             targetKind = result.TargetIsYugabyteDb ? "yugabytedb" : "postgresql",
             files = result.Files.Select(f => new { path = f.RelativePath, objects = f.Objects }),
-            changes = result.Changes.Select(c => new { file = c.File, line = c.Line, ruleId = c.RuleId, title = c.Title }),
+            changes = result.Changes.Select(c => new { file = c.File, line = c.Line, ruleId = c.RuleId, title = c.Title, @object = c.Object }),
             findings = result.Findings.Select(f => new { file = f.File, line = f.Line, column = f.Column, ruleId = f.RuleId, severity = f.Severity, message = f.Message }),
             skipped = result.Skipped,
             conversions = result.Conversions,
@@ -53,7 +53,8 @@ public static class SchemaReport
         s.Append("\nChanges made for YugabyteDB: ").Append(result.Changes.Count).Append('\n');
         foreach (var change in result.Changes)
         {
-            s.Append("  ").Append(change.File).Append(':').Append(change.Line).Append(": ").Append(change.RuleId).Append(' ').Append(change.Title).Append('\n');
+            s.Append("  ").Append(change.File).Append(':').Append(change.Line).Append(": ").Append(change.RuleId).Append(' ').Append(change.Title)
+                .Append(change.Object is null ? "" : " (" + change.Object + ")").Append('\n');
         }
 
         s.Append("\nFindings left to review: ").Append(result.Findings.Count).Append('\n');
