@@ -9,8 +9,9 @@ namespace YbMigrate.Bench;
 /// <summary>
 /// Lint throughput against the raw libpg_query parse rate, measured in the same process on the
 /// same statements. Usage: YbMigrate.Bench [statements] [rounds]. The raw side is one thread; the
-/// lint is the engine as the CLI runs it (statements parsed on one worker per core, rules on the
-/// calling thread), so the processor time per statement is printed too.
+/// lint is the engine as the CLI runs it (statements parsed and walked by the rules on one worker
+/// per core, catalog and whole-schema checks on the calling thread), so the processor time per
+/// statement is printed too.
 /// </summary>
 internal static class Program
 {
@@ -52,7 +53,7 @@ internal static class Program
         return 0;
     }
 
-    // Processor time of all the process's threads (the lint parses on one worker per core).
+    // Processor time of all the process's threads (the lint runs on one worker per core too).
     private static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     // The raw rate: pg_query_parse on each statement and the result freed; no tree is read.

@@ -25,15 +25,15 @@ public readonly struct TreeNode
 /// <summary>What a node callback sees. Valid only during the callback.</summary>
 public sealed class NodeContext
 {
-    private readonly LintRun _run;
+    private readonly StatementLinter _linter;
     private readonly List<TreeNode> _ancestors;
     private object? _sharedRead;
     private object? _sharedValue;
     private ParseElement _sharedNode;
 
-    internal NodeContext(LintRun run, List<TreeNode> ancestors)
+    internal NodeContext(StatementLinter linter, List<TreeNode> ancestors)
     {
-        _run = run;
+        _linter = linter;
         _ancestors = ancestors;
     }
 
@@ -58,7 +58,7 @@ public sealed class NodeContext
     internal RuleDescriptor Rule { get; set; } = null!;
 
     /// <summary>Reports the rule's message (formatted with <paramref name="messageArgs"/>) at <paramref name="span"/>.</summary>
-    public void Report(TextSpan span, params object[] messageArgs) => _run.Report(Rule, Statement, span, null, messageArgs);
+    public void Report(TextSpan span, params object[] messageArgs) => _linter.Report(Rule, Statement, span, null, messageArgs);
 
     /// <summary>
     /// What <paramref name="read"/> makes of the current node, made once for all the rules that
@@ -79,7 +79,7 @@ public sealed class NodeContext
 
     /// <summary>Reports with an automatic fix (dropped for embedded SQL whose positions are not exact).</summary>
     public void ReportWithFix(TextSpan span, Fix? fix, params object[] messageArgs) =>
-        _run.Report(Rule, Statement, span, Statement.CanFix ? fix : null, messageArgs);
+        _linter.Report(Rule, Statement, span, Statement.CanFix ? fix : null, messageArgs);
 
     /// <summary>Reports at the token at a parse-tree location.</summary>
     public void ReportAt(int byteLocation, params object[] messageArgs) => Report(Statement.TokenSpanAt(byteLocation), messageArgs);
@@ -88,7 +88,7 @@ public sealed class NodeContext
     /// Runs <paramref name="check"/> once every source has been read, with the catalog of the whole
     /// schema. Capture only plain values (names, spans), never JSON elements: trees are gone by then.
     /// </summary>
-    public void AfterCatalog(Action<CatalogContext> check) => _run.Defer(Rule, Statement, check);
+    public void AfterCatalog(Action<CatalogContext> check) => _linter.Defer(Rule, Statement, check);
 }
 
 /// <summary>What a deferred check sees: the whole schema, and a way to report.</summary>
@@ -97,12 +97,14 @@ public sealed class CatalogContext
     private readonly LintRun _run;
     private readonly RuleDescriptor _rule;
     private readonly StatementContext _statement;
+    private readonly Suppressions _suppressions;
 
-    internal CatalogContext(LintRun run, RuleDescriptor rule, StatementContext statement)
+    internal CatalogContext(LintRun run, RuleDescriptor rule, StatementContext statement, Suppressions suppressions)
     {
         _run = run;
         _rule = rule;
         _statement = statement;
+        _suppressions = suppressions;
     }
 
     /// <summary>The schema declared by all sources.</summary>
@@ -112,21 +114,21 @@ public sealed class CatalogContext
     public StatementContext Statement => _statement;
 
     /// <summary>Reports the rule's message at <paramref name="span"/>.</summary>
-    public void Report(TextSpan span, params object[] messageArgs) => _run.Report(_rule, _statement, span, null, messageArgs);
+    public void Report(TextSpan span, params object[] messageArgs) => _run.Report(_rule, _statement, _suppressions, span, null, messageArgs);
 
     /// <summary>Reports with an automatic fix.</summary>
     public void ReportWithFix(TextSpan span, Fix? fix, params object[] messageArgs) =>
-        _run.Report(_rule, _statement, span, _statement.CanFix ? fix : null, messageArgs);
+        _run.Report(_rule, _statement, _suppressions, span, _statement.CanFix ? fix : null, messageArgs);
 }
 
 /// <summary>What a parse-error callback sees.</summary>
 public sealed class ParseErrorContext
 {
-    private readonly LintRun _run;
+    private readonly StatementLinter _linter;
 
-    internal ParseErrorContext(LintRun run, StatementContext statement, PgQueryError error)
+    internal ParseErrorContext(StatementLinter linter, StatementContext statement, PgQueryError error)
     {
-        _run = run;
+        _linter = linter;
         Statement = statement;
         Error = error;
     }
@@ -148,7 +150,7 @@ public sealed class ParseErrorContext
     public void Report(TextSpan span, params object[] messageArgs)
     {
         Reported = true;
-        _run.Report(Rule, Statement, span, null, messageArgs);
+        _linter.Report(Rule, Statement, span, null, messageArgs);
     }
 }
 

@@ -3,82 +3,76 @@ using System.Collections.Generic;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
-using YbMigrate.Linter.Scripts;
-using YbMigrate.PgQuery;
 
 namespace YbMigrate.Linter.Engine;
 
-/// <summary>A script segment with its parse (null for meta-commands and COPY data).</summary>
-internal readonly struct ParsedSegment
-{
-    public ParsedSegment(ScriptSegment segment, ParseResult? parsed)
-    {
-        Segment = segment;
-        Parsed = parsed;
-    }
-
-    public ScriptSegment Segment { get; }
-
-    public ParseResult? Parsed { get; }
-}
-
 /// <summary>
-/// Parses the statements of a script, handing them back in order. Long scripts are parsed in
-/// batches by worker threads (one per core) a bounded distance ahead of the caller, so parsing
-/// (libpg_query and reading its tree) runs beside the rules while memory stays flat; the rules
-/// themselves run on the caller's thread, in order. The caller disposes each parse.
+/// Runs a per-segment step (parsing, and the rules that need nothing but the statement) over
+/// the segments of a script, handing the results back in order. Long scripts are processed in
+/// batches by worker threads (one per core) a bounded distance ahead of the caller, so the work
+/// runs on every core while memory stays flat; short ones (a literal from the analyzers) on the
+/// caller's thread, with no worker started.
 /// </summary>
 internal static class ParseAhead
 {
     private const int MinimumStatementsForBackgroundParsing = 64;
 
-    public static IEnumerable<ParsedSegment> Parse(string script, IReadOnlyList<ScriptSegment> segments) =>
-        segments.Count < MinimumStatementsForBackgroundParsing ? Sequential(script, segments) : InBackground(script, segments);
+    /// <summary>
+    /// The results of a step on each segment index (0 to <paramref name="segmentCount"/> - 1), in order. Each thread calls
+    /// <paramref name="newStep"/> once for a step of its own; <paramref name="discard"/> releases the
+    /// results made ahead and never taken.
+    /// </summary>
+    public static IEnumerable<T> Process<T>(int segmentCount, Func<Func<int, T>> newStep, Action<T> discard) =>
+        segmentCount < MinimumStatementsForBackgroundParsing ? Sequential(segmentCount, newStep()) : InBackground(segmentCount, newStep, discard);
 
-    internal static ParsedSegment ParseOne(string script, ScriptSegment segment)
+    private static IEnumerable<T> Sequential<T>(int segmentCount, Func<int, T> step)
     {
-        if (segment.Kind != SegmentKind.Statement || segment.Span.Length == 0)
+        for (var i = 0; i < segmentCount; i++)
         {
-            return new ParsedSegment(segment, null);
-        }
-
-        return new ParsedSegment(segment, PgQuery.PgQuery.Parse(script, segment.Span.Start, segment.Span.Length));
-    }
-
-    private static IEnumerable<ParsedSegment> Sequential(string script, IReadOnlyList<ScriptSegment> segments)
-    {
-        foreach (var segment in segments)
-        {
-            yield return ParseOne(script, segment);
+            yield return step(i);
         }
     }
 
-    private static IEnumerable<ParsedSegment> InBackground(string script, IReadOnlyList<ScriptSegment> segments)
+    private static IEnumerable<T> InBackground<T>(int segmentCount, Func<Func<int, T>> newStep, Action<T> discard)
     {
-        using var pipeline = new ParsePipeline(script, segments, Math.Max(Environment.ProcessorCount, 1));
+        using var pipeline = new ParsePipeline<T>(segmentCount, newStep, discard, Math.Max(Environment.ProcessorCount, 1));
         for (var batch = 0; batch < pipeline.BatchCount; batch++)
         {
-            foreach (var parsed in pipeline.Take(batch))
+            var results = pipeline.Take(batch);
+            var next = 0;
+            try
             {
-                yield return parsed;
+                while (next < results.Length)
+                {
+                    yield return results[next++];
+                }
+            }
+            finally
+            {
+                // The caller stopped inside the batch: what it did not take is released here.
+                for (; next < results.Length; next++)
+                {
+                    discard(results[next]);
+                }
             }
         }
     }
 }
 
 /// <summary>
-/// Worker threads parsing the batches of a script in parallel, at most <see cref="BatchesAhead"/>
+/// Worker threads processing the batches of a script's segments in parallel, at most <see cref="BatchesAhead"/>
 /// batches ahead of the consumer, which takes them in order. Disposing stops the workers (after
-/// the batch each is parsing) and disposes what was parsed and not taken.
+/// the batch each is processing) and discards what was made and not taken.
 /// </summary>
-internal sealed class ParsePipeline : IDisposable
+internal sealed class ParsePipeline<T> : IDisposable
 {
     private const int BatchSize = 32;
     private const int BatchesAhead = 16;
 
-    private readonly string _script;
-    private readonly IReadOnlyList<ScriptSegment> _segments;
-    private readonly ParsedSegment[]?[] _ready;
+    private readonly int _segmentCount;
+    private readonly Func<Func<int, T>> _newStep;
+    private readonly Action<T> _discard;
+    private readonly T[]?[] _ready;
     private readonly object _gate = new();
     private readonly Task[] _workers;
     private int _nextBatch;
@@ -86,12 +80,13 @@ internal sealed class ParsePipeline : IDisposable
     private bool _stopping;
     private Exception? _failure;
 
-    public ParsePipeline(string script, IReadOnlyList<ScriptSegment> segments, int workers)
+    public ParsePipeline(int segmentCount, Func<Func<int, T>> newStep, Action<T> discard, int workers)
     {
-        _script = script;
-        _segments = segments;
-        BatchCount = (segments.Count + BatchSize - 1) / BatchSize;
-        _ready = new ParsedSegment[]?[BatchCount];
+        _segmentCount = segmentCount;
+        _newStep = newStep;
+        _discard = discard;
+        BatchCount = (segmentCount + BatchSize - 1) / BatchSize;
+        _ready = new T[]?[BatchCount];
         _workers = new Task[Math.Min(workers, BatchCount)];
         for (var i = 0; i < _workers.Length; i++)
         {
@@ -101,10 +96,10 @@ internal sealed class ParsePipeline : IDisposable
 
     public int BatchCount { get; }
 
-    /// <summary>The parsed segments of <paramref name="batch"/> (waiting for them); batches are taken in order.</summary>
-    public ParsedSegment[] Take(int batch)
+    /// <summary>The results of <paramref name="batch"/> (waiting for them); batches are taken in order.</summary>
+    public T[] Take(int batch)
     {
-        ParsedSegment[]? parsed;
+        T[]? parsed;
         lock (_gate)
         {
             while ((parsed = _ready[batch]) is null && _failure is null)
@@ -137,10 +132,7 @@ internal sealed class ParsePipeline : IDisposable
 
         foreach (var batch in _ready)
         {
-            foreach (var unread in batch ?? Array.Empty<ParsedSegment>())
-            {
-                unread.Parsed?.Dispose();
-            }
+            Array.ForEach(batch ?? Array.Empty<T>(), _discard);
         }
 
     }
@@ -150,9 +142,10 @@ internal sealed class ParsePipeline : IDisposable
     {
         try
         {
+            var step = _newStep();
             while (TryClaimBatch(out var batch))
             {
-                var parsed = ParseBatch(batch);
+                var parsed = ProcessBatch(batch, step);
                 lock (_gate)
                 {
                     _ready[batch] = parsed;
@@ -184,23 +177,28 @@ internal sealed class ParsePipeline : IDisposable
         }
     }
 
-    private ParsedSegment[] ParseBatch(int batch)
+    private T[] ProcessBatch(int batch, Func<int, T> step)
     {
         var first = batch * BatchSize;
-        var parsed = new ParsedSegment[Math.Min(BatchSize, _segments.Count - first)];
+        var results = new T[Math.Min(BatchSize, _segmentCount - first)];
+        var done = 0;
         try
         {
-            for (var i = 0; i < parsed.Length; i++)
+            for (; done < results.Length; done++)
             {
-                parsed[i] = ParseAhead.ParseOne(_script, _segments[first + i]);
+                results[done] = step(first + done);
             }
         }
         catch
         {
-            Array.ForEach(parsed, p => p.Parsed?.Dispose());
+            for (var i = 0; i < done; i++)
+            {
+                _discard(results[i]);
+            }
+
             throw;
         }
 
-        return parsed;
+        return results;
     }
 }

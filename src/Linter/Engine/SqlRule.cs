@@ -6,7 +6,11 @@ namespace YbMigrate.Linter.Engine;
 /// <summary>
 /// A rule of the catalog. A rule is one file under Rules/, named after what it detects, holding
 /// its <see cref="Descriptor"/> and the callbacks it registers in <see cref="Initialize"/>.
-/// <see cref="Initialize"/> runs once per lint run, so state created there is per run.
+/// <see cref="Initialize"/> runs once per lint run, so state created there is per run. Node and
+/// parse-error callbacks run on the parse workers, several statements at once: they read only
+/// their statement, keep state across statements only in a <see cref="RunNameSet"/>, and leave
+/// what needs the schema of every statement to <see cref="NodeContext.AfterCatalog"/>, which runs
+/// on the linting thread after the last statement.
 /// </summary>
 public abstract class SqlRule
 {
@@ -31,7 +35,8 @@ public sealed class RuleRegistration
     /// <summary>
     /// Calls <paramref name="action"/> for every node of the given kinds (libpg_query node names,
     /// e.g. "IndexStmt", "FuncCall", "ColumnRef"), in top-level statements and in SQL embedded in
-    /// PL/pgSQL bodies and DO blocks alike.
+    /// PL/pgSQL bodies and DO blocks alike. The callback runs on the thread that parsed the statement
+    /// (a parse worker in a long script), at the same time as callbacks on other statements.
     /// </summary>
     public void RegisterNodeAction(Action<NodeContext> action, params string[] kinds)
         => NodeActions.Add((kinds, action));

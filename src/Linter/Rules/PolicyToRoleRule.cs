@@ -28,12 +28,12 @@ public sealed class PolicyToRoleRule : SqlRule
     /// <inheritdoc />
     public override void Initialize(RuleRegistration registration)
     {
-        var createdRoles = new HashSet<string>(StringComparer.Ordinal);
+        var createdRoles = new RunNameSet();
         registration.RegisterNodeAction(context => createdRoles.Add(context.Node.Str("role") ?? string.Empty), "CreateRoleStmt");
         registration.RegisterNodeAction(context => CheckRoles(context, createdRoles), "CreatePolicyStmt", "AlterPolicyStmt");
     }
 
-    private static void CheckRoles(NodeContext context, HashSet<string> createdRoles)
+    private static void CheckRoles(NodeContext context, RunNameSet createdRoles)
     {
         var policy = context.Node.Str("policy_name") ?? string.Empty;
         var named = new List<(string Role, TextSpan Span)>();

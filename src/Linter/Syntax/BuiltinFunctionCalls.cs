@@ -22,7 +22,7 @@ internal static class BuiltinFunctionCalls
     /// </summary>
     public static void Register(RuleRegistration registration, IReadOnlyCollection<string> names, Func<ParseElement, bool>? applies = null)
     {
-        var userDefined = new HashSet<string>(StringComparer.Ordinal);
+        var userDefined = new RunNameSet();
         registration.RegisterNodeAction(context => CollectDefinition(context, names, userDefined), "CreateFunctionStmt", "DefineStmt");
         registration.RegisterNodeAction(
             context =>
@@ -67,7 +67,7 @@ internal static class BuiltinFunctionCalls
     public static TextSpan NameSpan(StatementContext statement, ParseElement funcCall) =>
         DottedNames.LastPartSpan(statement, funcCall.Location());
 
-    private static void CollectDefinition(NodeContext context, IReadOnlyCollection<string> names, HashSet<string> userDefined)
+    private static void CollectDefinition(NodeContext context, IReadOnlyCollection<string> names, RunNameSet userDefined)
     {
         var defined = context.Kind == "CreateFunctionStmt"
             ? context.Node.Names("funcname")

@@ -1,11 +1,14 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Scripts;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.Linter.Versions;
+using YbMigrate.PgQuery;
 
 namespace YbMigrate.Linter.Tests.Engine;
 
@@ -72,24 +75,83 @@ public class WalkAndPipelineTests
     {
         var script = string.Concat(Enumerable.Range(0, 2000).Select(i => $"SELECT {i};\n"));
         var segments = PsqlScriptSplitter.Split(script);
+        var made = 0;
+        var discarded = 0;
+        Func<Func<int, ParseResult>> newStep = () => i =>
+        {
+            Interlocked.Increment(ref made);
+            return PgQuery.PgQuery.Parse(script, segments[i].Span.Start, segments[i].Span.Length);
+        };
 
         var read = 0;
-        foreach (var parsed in ParseAhead.Parse(script, segments))
+        foreach (var parsed in ParseAhead.Process(segments.Count, newStep, p => { Interlocked.Increment(ref discarded); p.Dispose(); }))
         {
-            using (parsed.Parsed)
+            using (parsed)
             {
-                var constant = parsed.Parsed!.Statements[0].Node.Field("SelectStmt").Items("targetList").First()
+                var constant = parsed.Statements[0].Node.Field("SelectStmt").Items("targetList").First()
                     .Field("ResTarget").Field("val").Field("A_Const").Field("ival").Int("ival");
                 Assert.Equal(read, constant);
             }
 
             if (++read == 300)
             {
-                break; // the workers stop and what they parsed ahead is disposed
+                break; // the workers stop and what they made ahead is discarded
             }
         }
 
         Assert.Equal(300, read);
+        Assert.True(made > 300, "the workers work ahead of the reader");
+        Assert.Equal(made - read, discarded);
+    }
+
+    [Fact]
+    public void Node_callbacks_of_a_long_script_run_on_the_workers_and_deferred_checks_on_the_linting_thread_after_the_last_statement()
+    {
+        var script = string.Concat(Enumerable.Range(0, 1000).Select(i => $"CREATE TABLE t{i} (id int);\n"));
+        var rule = new ThreadRecordingRule();
+
+        new LintEngine(new LintOptions(), new SqlRule[] { rule }).Lint(script);
+
+        var linting = Environment.CurrentManagedThreadId;
+        Assert.Equal(1000, rule.CallbackThreads.Count);
+        Assert.DoesNotContain(linting, rule.CallbackThreads);
+        Assert.Equal(Enumerable.Repeat(linting, 1000), rule.CheckThreads);
+        Assert.All(rule.TablesSeenByChecks, tables => Assert.Equal(1000, tables));
+    }
+
+    [Fact]
+    public void A_short_script_is_linted_on_the_calling_thread()
+    {
+        var rule = new ThreadRecordingRule();
+
+        new LintEngine(new LintOptions(), new SqlRule[] { rule }).Lint("CREATE TABLE a (id int);\nCREATE TABLE b (id int);");
+
+        Assert.Equal(new[] { Environment.CurrentManagedThreadId, Environment.CurrentManagedThreadId }, rule.CallbackThreads);
+        Assert.Equal(rule.CallbackThreads, rule.CheckThreads);
+    }
+
+    /// <summary>Records the threads its callbacks and deferred checks run on, and the tables each check sees.</summary>
+    private sealed class ThreadRecordingRule : SqlRule
+    {
+        public ConcurrentBag<int> CallbackThreads { get; } = new();
+
+        public List<int> CheckThreads { get; } = new();
+
+        public List<int> TablesSeenByChecks { get; } = new();
+
+        public override RuleDescriptor Descriptor { get; } = new("YB9004", "threads", Severity.Info, RuleCategory.Caveat, Availability.Never, "seen", ProbeCallRule.Docs);
+
+        public override void Initialize(RuleRegistration registration) => registration.RegisterNodeAction(
+            context =>
+            {
+                CallbackThreads.Add(Environment.CurrentManagedThreadId);
+                context.AfterCatalog(check =>
+                {
+                    CheckThreads.Add(Environment.CurrentManagedThreadId);
+                    TablesSeenByChecks.Add(check.Catalog.Tables.Count());
+                });
+            },
+            "CreateStmt");
     }
 
     private sealed class RecordingRule : SqlRule

@@ -1,3 +1,7 @@
+using System.Linq;
+using YbMigrate.Linter.Engine;
+using YbMigrate.Linter.Rules;
+
 namespace YbMigrate.Linter.Tests.Rules;
 
 public class PolicyToRoleRuleTests
@@ -29,4 +33,17 @@ public class PolicyToRoleRuleTests
             """,
             target: null,
             "CREATE USER app_writer WITH PASSWORD 'x';");
+
+    [Fact]
+    public void Sees_the_roles_created_anywhere_in_a_script_linted_in_parallel()
+    {
+        // A script long enough to be linted on the parse workers: roles are collected by several threads at once.
+        var statements = Enumerable.Range(0, 400).Select(i => i % 2 == 0 ? $"CREATE POLICY p{i} ON orders TO role_{i} USING (true);" : $"CREATE ROLE role_{i - 1};");
+        var script = string.Join("\n", statements) + "\nCREATE POLICY late ON orders TO nobody USING (true);\n";
+
+        var findings = new LintEngine(new LintOptions(), new SqlRule[] { new PolicyToRoleRule() }).Lint(script).Findings;
+
+        var finding = Assert.Single(findings);
+        Assert.Equal("nobody", script.Substring(finding.Span.Start, finding.Span.Length));
+    }
 }

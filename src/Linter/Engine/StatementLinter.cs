@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Generic;
+using YbMigrate.Linter.Scripts;
+using YbMigrate.PgQuery;
+
+namespace YbMigrate.Linter.Engine;
+
+/// <summary>A deferred whole-schema check, with the statement it is about and that statement's suppressions.</summary>
+internal readonly struct DeferredCheck
+{
+    public DeferredCheck(RuleDescriptor rule, StatementContext statement, Suppressions suppressions, Action<CatalogContext> check)
+    {
+        Rule = rule;
+        Statement = statement;
+        Suppressions = suppressions;
+        Check = check;
+    }
+
+    public RuleDescriptor Rule { get; }
+
+    public StatementContext Statement { get; }
+
+    public Suppressions Suppressions { get; }
+
+    public Action<CatalogContext> Check { get; }
+}
+
+/// <summary>
+/// A script segment after its parse and its per-statement rules: its statement number, the parse
+/// (null for meta-commands and COPY data; disposed by whoever takes the segment), the findings it
+/// reported and the whole-schema checks it deferred (null when none).
+/// </summary>
+internal readonly struct LintedSegment
+{
+    public LintedSegment(ScriptSegment segment, int ordinal, ParseResult? parsed, List<Finding>? findings, List<DeferredCheck>? deferred)
+    {
+        Segment = segment;
+        Ordinal = ordinal;
+        Parsed = parsed;
+        Findings = findings;
+        Deferred = deferred;
+    }
+
+    public ScriptSegment Segment { get; }
+
+    public int Ordinal { get; }
+
+    public ParseResult? Parsed { get; }
+
+    public List<Finding>? Findings { get; }
+
+    public List<DeferredCheck>? Deferred { get; }
+}
+
+/// <summary>
+/// Parses one statement and runs the rules' node and parse-error callbacks on it, on whichever
+/// thread calls it: one instance per parse worker. None of these callbacks sees the schema
+/// catalog (only deferred checks do, after the last statement), so statements are linted in
+/// parallel; what they report is kept with the statement and merged in order by the run.
+/// </summary>
+internal sealed class StatementLinter
+{
+    private readonly RuleSet _rules;
+    private readonly List<TreeNode> _ancestors = new();
+    private readonly NodeContext _nodeContext;
+    private readonly TreeWalker _walker;
+    private StatementContext _statement = null!;
+    private Suppressions _suppressions = null!;
+    private List<Finding>? _findings;
+    private List<DeferredCheck>? _deferred;
+
+    public StatementLinter(RuleSet rules)
+    {
+        _rules = rules;
+        _nodeContext = new NodeContext(this, _ancestors);
+        _walker = new TreeWalker(_ancestors, Dispatch);
+    }
+
+    /// <summary>Parses a segment of <paramref name="source"/> and lints it as statement number <paramref name="ordinal"/>.</summary>
+    public LintedSegment Lint(SqlSource source, ScriptSegment segment, Suppressions fileSuppressions, int ordinal)
+    {
+        if (segment.Kind != SegmentKind.Statement || segment.Span.Length == 0)
+        {
+            return new LintedSegment(segment, ordinal, null, null, null);
+        }
+
+        var parsed = PgQuery.PgQuery.Parse(source.Text, segment.Span.Start, segment.Span.Length);
+        try
+        {
+            _findings = null;
+            _deferred = null;
+            _suppressions = Suppressions.ForStatement(source.Text, segment.LeadingTrivia, fileSuppressions);
+            LintStatement(source, segment, parsed, ordinal);
+            return new LintedSegment(segment, ordinal, parsed, _findings, _deferred);
+        }
+        catch
+        {
+            parsed.Dispose();
+            throw;
+        }
+    }
+
+    public void Report(RuleDescriptor rule, StatementContext statement, TextSpan span, Fix? fix, object[] messageArgs) =>
+        Add(_rules.Finding(rule, statement, _suppressions, span, fix, messageArgs));
+
+    public void Defer(RuleDescriptor rule, StatementContext statement, Action<CatalogContext> check) =>
+        (_deferred ??= new List<DeferredCheck>()).Add(new DeferredCheck(rule, statement, _suppressions, check));
+
+    private void Add(Finding? finding)
+    {
+        if (finding is not null)
+        {
+            (_findings ??= new List<Finding>()).Add(finding);
+        }
+    }
+
+    private void LintStatement(SqlSource source, ScriptSegment segment, ParseResult parsed, int ordinal)
+    {
+        if (parsed.Error is not null)
+        {
+            var failed = new StatementContext(source, null, parsed.Offsets, segment.Span.Start, segment.Span, segment.TerminatorEnd, ordinal, null);
+            ReportParseError(failed, parsed.Error);
+            return;
+        }
+
+        foreach (var raw in parsed.Statements)
+        {
+            var span = new TextSpan(segment.Span.Start + raw.Span.Start, raw.Span.Length);
+            var statement = new StatementContext(source, null, parsed.Offsets, segment.Span.Start, span, segment.TerminatorEnd, ordinal, null);
+            if (Syntax.PgJson.TryUnwrap(raw.Node, out var kind, out var node))
+            {
+                Walk(statement, raw.Node);
+                if (kind is "CreateFunctionStmt" or "DoStmt")
+                {
+                    LintRoutineBody(statement, kind, node);
+                }
+
+                statement.ReleaseTokens();
+            }
+        }
+    }
+
+    private void LintRoutineBody(StatementContext statement, string kind, ParseElement node)
+    {
+        var embedded = RoutineBodies.Extract(kind, node, statement, out var bodyError);
+        if (bodyError is not null)
+        {
+            var position = bodyError.Context is null ? string.Empty : $" ({bodyError.Context.Trim()})";
+            Report(EngineDiagnostics.SyntaxError, statement, statement.TokenSpanAt(-1), null, new object[] { "PL/pgSQL body does not parse: " + bodyError.Message + position });
+            return;
+        }
+
+        foreach (var sql in embedded)
+        {
+            using var parsed = PgQuery.PgQuery.Parse(sql.ParseText);
+            if (parsed.Error is not null)
+            {
+                continue; // The PL/pgSQL parser accepted the body; an expression we could not rebuild is not the user's error.
+            }
+
+            foreach (var raw in parsed.Statements)
+            {
+                var start = sql.Origin.SourceStart + Math.Max(raw.Span.Start - sql.Origin.SyntheticPrefixLength, 0);
+                var span = new TextSpan(start, Math.Max(raw.Span.Length - sql.Origin.SyntheticPrefixLength, 0));
+                var context = new StatementContext(statement.Source, sql.ParseText, parsed.Offsets, sql.Origin.SourceStart, span, span.End, statement.Ordinal, sql.Origin);
+                Walk(context, raw.Node);
+                context.ReleaseTokens();
+            }
+        }
+    }
+
+    private void Walk(StatementContext statement, ParseElement wrapper)
+    {
+        if (!_rules.HasNodeActions)
+        {
+            return;
+        }
+
+        _statement = statement;
+        _nodeContext.Statement = statement;
+        _walker.Walk(wrapper);
+    }
+
+    private void Dispatch(ParseNode node)
+    {
+        if (_rules.NodeActions(node.KindId) is not { } actions)
+        {
+            return;
+        }
+
+        foreach (var (rule, action) in actions)
+        {
+            _nodeContext.Kind = node.Kind;
+            _nodeContext.Node = node.Node;
+            _nodeContext.Rule = rule;
+            try
+            {
+                action(_nodeContext);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Add(_rules.Failure(rule, _statement, _suppressions, ex));
+            }
+        }
+    }
+
+    private void ReportParseError(StatementContext statement, PgQueryError error)
+    {
+        var context = new ParseErrorContext(this, statement, error);
+        foreach (var (rule, action) in _rules.ParseErrorActions)
+        {
+            context.Rule = rule;
+            try
+            {
+                action(context);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Add(_rules.Failure(rule, statement, _suppressions, ex));
+            }
+        }
+
+        if (!context.Reported)
+        {
+            var at = context.ErrorOffset;
+            var index = statement.TokenIndexAt(at);
+            var span = index >= 0 ? statement.Tokens[index].Span : new TextSpan(at, 0);
+            Report(EngineDiagnostics.SyntaxError, statement, span, null, new object[] { error.Message });
+        }
+    }
+}
