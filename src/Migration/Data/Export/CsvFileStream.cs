@@ -1,8 +1,6 @@
 using System;
 using System.IO;
 using System.Numerics;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 
 namespace YbMigrate.Migration.Data.Export;
@@ -16,7 +14,7 @@ internal sealed class CsvFileStream : Stream
 {
     private readonly Stream _inner;
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private bool _inQuotes;
+    private ulong _insideQuotes;
     private byte _lastByte = (byte)'\n';
 
     public CsvFileStream(Stream inner) => _inner = inner;
@@ -28,7 +26,7 @@ internal sealed class CsvFileStream : Stream
     public long Bytes { get; private set; }
 
     /// <summary>True when the bytes end on a record boundary (nothing, or a line feed outside quotes).</summary>
-    public bool EndsOnRecord => !_inQuotes && _lastByte == (byte)'\n';
+    public bool EndsOnRecord => _insideQuotes == 0 && _lastByte == (byte)'\n';
 
     public override bool CanRead => false;
 
@@ -63,51 +61,30 @@ internal sealed class CsvFileStream : Stream
         _lastByte = buffer[^1];
     }
 
-    // 64 bytes at a time: bit masks of the quotes and line feeds; the prefix XOR of the quote mask
-    // (carried over from the previous block) marks the bytes inside quotes; the line feeds outside
-    // are records. A scan per quote would stop every few bytes in quote-heavy data (JSON).
+    // Whole 64-byte blocks through CsvBlock (a scan per quote would stop every few bytes in
+    // quote-heavy data such as JSON); the tail padded with zero bytes, which are neither quotes nor
+    // line feeds. The quoting state carries over to the next write.
     private void CountRecords(ReadOnlySpan<byte> bytes)
     {
-        var quote = Vector256.Create((byte)'"');
-        var lineFeed = Vector256.Create((byte)'\n');
-        var inside = _inQuotes ? ulong.MaxValue : 0UL;
-        ref var start = ref MemoryMarshal.GetReference(bytes);
-        var i = 0;
-        for (; i + 64 <= bytes.Length; i += 64)
+        var whole = bytes.Length - bytes.Length % CsvBlock.Size;
+        for (var i = 0; i < whole; i += CsvBlock.Size)
         {
-            var low = Vector256.LoadUnsafe(ref start, (nuint)i);
-            var high = Vector256.LoadUnsafe(ref start, (nuint)i + 32);
-            var quotes = Vector256.Equals(low, quote).ExtractMostSignificantBits() | (ulong)Vector256.Equals(high, quote).ExtractMostSignificantBits() << 32;
-            var lineFeeds = Vector256.Equals(low, lineFeed).ExtractMostSignificantBits() | (ulong)Vector256.Equals(high, lineFeed).ExtractMostSignificantBits() << 32;
-            var quoted = PrefixXor(quotes) ^ inside;
-            Records += BitOperations.PopCount(lineFeeds & ~quoted);
-            inside = (ulong)((long)quoted >> 63);
+            CountBlock(bytes.Slice(i, CsvBlock.Size));
         }
 
-        for (; i < bytes.Length; i++)
+        if (whole < bytes.Length)
         {
-            if (bytes[i] == (byte)'"')
-            {
-                inside = ~inside;
-            }
-            else if (bytes[i] == (byte)'\n' && inside == 0)
-            {
-                Records++;
-            }
+            Span<byte> padded = stackalloc byte[CsvBlock.Size];
+            padded.Clear();
+            bytes[whole..].CopyTo(padded);
+            CountBlock(padded);
         }
-
-        _inQuotes = inside != 0;
     }
 
-    // Bit i of the result is the XOR of bits 0..i: 1 from an opening quote up to its closing one.
-    private static ulong PrefixXor(ulong bits)
+    private void CountBlock(ReadOnlySpan<byte> block)
     {
-        bits ^= bits << 1;
-        bits ^= bits << 2;
-        bits ^= bits << 4;
-        bits ^= bits << 8;
-        bits ^= bits << 16;
-        return bits ^ (bits << 32);
+        CsvBlock.Scan(block, ref _insideQuotes, out var recordEnds, out _);
+        Records += BitOperations.PopCount(recordEnds);
     }
 
     public override void Flush() => _inner.Flush();

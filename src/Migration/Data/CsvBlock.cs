@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace YbMigrate.Migration.Data.Import;
+namespace YbMigrate.Migration.Data;
 
 /// <summary>
 /// Record boundaries in PostgreSQL COPY CSV bytes, 64 bytes at a time. The quote and newline bytes of
