@@ -1,10 +1,8 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using Npgsql;
 using YbMigrate.Migration.Apply;
 using YbMigrate.Migration.Sources;
-using YbMigrate.PgQuery;
 
 namespace YbMigrate.Cli.Commands;
 
@@ -91,7 +89,7 @@ internal static class ApplyCommands
         }
 
         var display = ConnectionStrings.RedactPostgreSql(target);
-        try
+        return DatabaseFailures.Run(error, display, () =>
         {
             var result = apply(target);
             output.WriteLine($"{verb} {display}: {result.Count(StatementStatus.Applied)} applied, " +
@@ -110,21 +108,6 @@ internal static class ApplyCommands
             }
 
             return CliApp.Success;
-        }
-        catch (ArgumentException ex)
-        {
-            error.WriteLine("error: bad connection string: " + ex.Message);
-            return CliApp.UsageOrIoError;
-        }
-        catch (NpgsqlException ex)
-        {
-            error.WriteLine($"error: {display}: {ex.Message}");
-            return CliApp.UsageOrIoError;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LibPgQueryNotFoundException)
-        {
-            error.WriteLine("error: " + ex.Message);
-            return CliApp.UsageOrIoError;
-        }
+        });
     }
 }

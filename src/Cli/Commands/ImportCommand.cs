@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Npgsql;
 using Spectre.Console;
 using YbMigrate.Cli.Progress;
 using YbMigrate.Migration.Data;
@@ -176,26 +175,7 @@ internal static class ImportCommand
             return CliApp.UsageOrIoError;
         }
 
-        var display = ConnectionStrings.RedactPostgreSql(target);
-        try
-        {
-            return await run(target);
-        }
-        catch (ArgumentException ex)
-        {
-            error.WriteLine("error: bad connection string: " + ex.Message);
-            return CliApp.UsageOrIoError;
-        }
-        catch (NpgsqlException ex)
-        {
-            error.WriteLine($"error: {display}: {ex.Message}");
-            return CliApp.UsageOrIoError;
-        }
-        catch (Exception ex) when (ex is ImportException or DataManifestException or IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine("error: " + ex.Message);
-            error.WriteLine("what is done stays done: run again once fixed, and finished batches are skipped.");
-            return CliApp.UsageOrIoError;
-        }
+        return await DatabaseFailures.RunAsync(error, ConnectionStrings.RedactPostgreSql(target), () => run(target),
+            "what is done stays done: run again once fixed, and finished batches are skipped.");
     }
 }

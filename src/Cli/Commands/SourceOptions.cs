@@ -1,12 +1,10 @@
 using System;
 using System.CommandLine;
-using System.Data.Common;
 using System.IO;
 using YbMigrate.Migration.Data.Export;
 using YbMigrate.Migration.Sources;
 using YbMigrate.Migration.Sources.PostgreSql;
 using YbMigrate.Migration.Sources.SqlServer;
-using YbMigrate.PgQuery;
 
 namespace YbMigrate.Cli.Commands;
 
@@ -57,25 +55,10 @@ internal sealed class SourceOptions
 
         var sqlServer = parse.GetValue(Type) == "sqlserver";
         var display = sqlServer ? SqlServerSource.RedactSqlServer(connection) : ConnectionStrings.RedactPostgreSql(connection);
-        try
+        return DatabaseFailures.Run(error, display, () =>
         {
             using ITableDataSource source = sqlServer ? new SqlServerSource(connection) : new PostgreSqlSource(connection);
             return work(source, display);
-        }
-        catch (ArgumentException ex)
-        {
-            error.WriteLine("error: bad connection string: " + ex.Message);
-            return CliApp.UsageOrIoError;
-        }
-        catch (DbException ex)
-        {
-            error.WriteLine($"error: {display}: {ex.Message}");
-            return CliApp.UsageOrIoError;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LibPgQueryNotFoundException)
-        {
-            error.WriteLine("error: " + ex.Message);
-            return CliApp.UsageOrIoError;
-        }
+        });
     }
 }

@@ -1,10 +1,8 @@
 using System;
 using System.CommandLine;
-using System.Data.Common;
 using System.IO;
 using YbMigrate.Migration.Sources;
 using YbMigrate.Migration.Verify;
-using YbMigrate.PgQuery;
 
 namespace YbMigrate.Cli.Commands;
 
@@ -82,26 +80,16 @@ internal static class VerifyCommand
 
     private static int Verify(TextWriter output, TextWriter error, VerifyOptions options, string format, string? outFile)
     {
-        VerifyResult result;
-        try
+        VerifyResult? result = null;
+        // The provider's messages name the servers; the connection strings are not printed (passwords).
+        var failed = DatabaseFailures.Run(error, null, () =>
         {
             result = Verifier.Run(options);
-        }
-        catch (ArgumentException ex)
+            return CliApp.Success;
+        });
+        if (result is null)
         {
-            error.WriteLine("error: bad connection string: " + ex.Message);
-            return CliApp.UsageOrIoError;
-        }
-        catch (DbException ex)
-        {
-            // The provider's message names the server; the connection strings are not printed (passwords).
-            error.WriteLine("error: " + ex.Message);
-            return CliApp.UsageOrIoError;
-        }
-        catch (Exception ex) when (ex is VerifyException or IOException or UnauthorizedAccessException or LibPgQueryNotFoundException)
-        {
-            error.WriteLine("error: " + ex.Message);
-            return CliApp.UsageOrIoError;
+            return failed;
         }
 
         var report = format switch

@@ -146,7 +146,7 @@ public sealed class DataFile
 }
 
 /// <summary>A data manifest that is missing, unreadable or inconsistent; the message names the file and what to do.</summary>
-public sealed class DataManifestException : Exception
+public sealed class DataManifestException : MigrationException
 {
     /// <summary>Creates the exception.</summary>
     public DataManifestException(string message) : base(message)

@@ -164,7 +164,7 @@ public sealed class VerifyResult
 }
 
 /// <summary>A verification that could not run (unreadable report, bad options); connection errors come as the provider's exceptions.</summary>
-public sealed class VerifyException : Exception
+public sealed class VerifyException : MigrationException
 {
     /// <summary>Creates the exception.</summary>
     public VerifyException(string message) : base(message)

@@ -181,7 +181,7 @@ public static class DataExporter
 }
 
 /// <summary>An export that cannot run or did not finish; the message names the table (and chunk) and what to do.</summary>
-public sealed class DataExportException : Exception
+public sealed class DataExportException : MigrationException
 {
     /// <summary>Creates the exception.</summary>
     public DataExportException(string message) : base(message)

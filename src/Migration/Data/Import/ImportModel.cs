@@ -179,7 +179,7 @@ public sealed class ImportResult
 }
 
 /// <summary>An import that cannot go on: a missing table, a changed file, a lost target; the message says what to do.</summary>
-public sealed class ImportException : Exception
+public sealed class ImportException : MigrationException
 {
     /// <summary>Creates the exception.</summary>
     public ImportException(string message, Exception? inner = null) : base(message, inner)

@@ -496,7 +496,7 @@ public sealed partial class PostgreSqlSource : ISourceDatabase
 }
 
 /// <summary>The source's schema cannot be read as asked (e.g. a schema that does not exist).</summary>
-public sealed class SourceSchemaException : Exception
+public sealed class SourceSchemaException : MigrationException
 {
     /// <summary>Creates the exception.</summary>
     public SourceSchemaException(string message) : base(message)
