@@ -146,9 +146,9 @@ internal sealed class BatchLoader : IAsyncDisposable
     // file's checksum is known to match the manifest.
     private static async Task CommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchJob job, IReadOnlyList<RejectedRecord> rejects, CancellationToken cancel)
     {
+        await job.File.Verified.WaitAsync(cancel);
         await ImportLedger.RecordBatchAsync(connection, job.File.Entry.Path, job.Range, rejects.Count, cancel);
         await ImportLedger.AddRejectsAsync(connection, rejects, cancel);
-        await job.File.Verified.WaitAsync(cancel);
         await transaction.CommitAsync(cancel);
     }
 
