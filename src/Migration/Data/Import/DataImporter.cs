@@ -88,7 +88,7 @@ public static class DataImporter
             var starts = new List<TableStart>();
             foreach (var data in tables)
             {
-                var table = new ImportTable(data, _target.Dialect.CopyStatement(data.Schema, data.Name, data.Columns, _options.BatchRows));
+                var table = new ImportTable(data);
                 var doneBefore = data.Files.SelectMany(f => _doneByFile[f.Path]).ToList();
                 await ImportSelection.CheckTargetTableAsync(connection, data, doneBefore.Count > 0, cancel);
                 var state = new TableState(table.Name, data, doneBefore);
@@ -188,7 +188,8 @@ public static class DataImporter
             }
 
             var verified = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _files.Add((new ImportFile(table, entry, Path.Combine(DataManifest.DataDirectory(_options.InputDirectory), entry.Path), ledger, verified.Task), verified));
+            var copySql = _target.Dialect.CopyStatement(table.Data.Schema, table.Data.Name, table.Data.Columns, ledger.BatchRows);
+            _files.Add((new ImportFile(table, entry, Path.Combine(DataManifest.DataDirectory(_options.InputDirectory), entry.Path), ledger, copySql, verified.Task), verified));
         }
 
         // Each file once, in the order they are loaded: its batches are queued as they are cut, and its
