@@ -147,11 +147,24 @@ else
   echo "bench: pgloader not installed (apt-get install pgloader): skipped" >&2
 fi
 
-# Peak RSS of our import at rows/10 and rows.
-for size in tenth full; do
-  fresh_table pk
-  /usr/bin/time -f "%M" -o "$work/rss-$size" dotnet "$cli_dll" import --target "Host=127.0.0.1;Port=$port;Username=$db_user;Database=bench_target" --in "$work/$size" >/dev/null
-  echo "peak RSS, $size: $(( $(cat "$work/rss-$size") / 1024 )) MB" | tee -a "$work/rss.txt"
+# Peak RSS of our import at rows/10 and rows; with YB_MIGRATE_BENCH_RSS_10X=1 also at 10 x rows (the
+# CSV repeated ten times: 10 x the bytes, into a table without key since the ids repeat).
+sizes="tenth full"
+if [ "${YB_MIGRATE_BENCH_RSS_10X:-0}" = 1 ]; then
+  sizes="$sizes ten"
+  if [ ! -f "$work/ten/data/manifest.json" ]; then
+    mkdir -p "$work/ten/data"
+    for _ in $(seq 10); do cat "$csv"; done > "$work/ten/data/public.bench_rows.csv"
+    sed -e "s/\"rowCount\": $rows/\"rowCount\": $((rows * 10))/" -e "s/\"rows\": $rows/\"rows\": $((rows * 10))/" \
+      -e "s/\"bytes\": [0-9]*/\"bytes\": $(stat -c %s "$work/ten/data/public.bench_rows.csv")/g" \
+      -e "s/\"sha256\": \"[0-9a-f]*\"/\"sha256\": \"$(sha256sum "$work/ten/data/public.bench_rows.csv" | cut -d' ' -f1)\"/" \
+      "$work/full/data/manifest.json" > "$work/ten/data/manifest.json"
+  fi
+fi
+for size in $sizes; do
+  if [ "$size" = ten ]; then fresh_table nopk; else fresh_table pk; fi
+  /usr/bin/time -f "%M %e" -o "$work/rss-$size" dotnet "$cli_dll" import --target "Host=127.0.0.1;Port=$port;Username=$db_user;Database=bench_target" --in "$work/$size" >/dev/null
+  echo "peak RSS, $size ($(grep -o '"rowCount": [0-9]*' "$work/$size/data/manifest.json" | grep -o '[0-9]*') rows): $(( $(cut -d' ' -f1 "$work/rss-$size") / 1024 )) MB, $(cut -d' ' -f2 "$work/rss-$size") s" | tee -a "$work/rss.txt"
 done
 
 echo

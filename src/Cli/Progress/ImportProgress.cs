@@ -55,10 +55,11 @@ internal sealed class PlainImportProgress : IImportObserver
     public void Retrying(BatchRetry retry) =>
         _output.WriteLine($"retry {retry.Table} data/{retry.File} from line {retry.Batch.FirstLine}: attempt {retry.Attempt} failed ({retry.Reason}); again in {Figures.Seconds(retry.Delay)}");
 
-    // A table's figures for the plain lines (the progress bars keep their own).
+    // A table's figures for the plain lines (the progress bars keep their own); its clock runs from
+    // the start of its first batch in this run.
     private sealed class TableProgress
     {
-        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private DateTime _started;
 
         public TableProgress(TableStart start)
         {
@@ -77,7 +78,7 @@ internal sealed class PlainImportProgress : IImportObserver
 
         public long BytesThisRun { get; private set; }
 
-        public TimeSpan Clock => _clock.Elapsed;
+        public TimeSpan Clock => DateTime.UtcNow - _started;
 
         public int Percent => Start.Bytes == 0 ? 100 : (int)(100 * BytesDone / Start.Bytes);
 
@@ -85,6 +86,11 @@ internal sealed class PlainImportProgress : IImportObserver
 
         public void Add(BatchDone batch)
         {
+            if (BytesThisRun == 0)
+            {
+                _started = DateTime.UtcNow - batch.Elapsed;
+            }
+
             RowsDone += batch.Batch.Rows;
             BytesDone += batch.Batch.Length;
             RowsThisRun += batch.Batch.Rows;
@@ -116,7 +122,8 @@ internal sealed class SpectreImportProgress : IImportObserver
     {
         foreach (var table in start.Tables)
         {
-            var task = _context.AddTask(Markup.Escape(table.Name), autoStart: true, maxValue: Math.Max(table.Bytes, 1));
+            // Started at its first batch, so its rates are this table's own.
+            var task = _context.AddTask(Markup.Escape(table.Name), autoStart: false, maxValue: Math.Max(table.Bytes, 1));
             task.Value = table.BytesDone;
             _tasks[table.Name] = task;
         }
@@ -125,6 +132,11 @@ internal sealed class SpectreImportProgress : IImportObserver
     public void BatchLoaded(BatchDone batch)
     {
         var task = _tasks[batch.Table];
+        if (!task.IsStarted)
+        {
+            task.StartTask();
+        }
+
         task.State.Update<double>(RowsKey, rows => rows + batch.Batch.Rows);
         task.Increment(batch.Batch.Length);
     }

@@ -190,6 +190,23 @@ public sealed class DataImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_ledger_whose_batches_do_not_line_up_with_the_file_stops_the_import_before_anything_is_loaded_twice()
+    {
+        using var source = new TestDatabase();
+        source.Execute("CREATE TABLE public.seq (id integer PRIMARY KEY, label text); INSERT INTO public.seq SELECT g, 'row ' || g FROM generate_series(1, 1000) g");
+        TestExport.Export(source.ConnectionString, _dir, 1000, "public.seq");
+        using var target = new TestDatabase();
+        target.Execute("CREATE TABLE public.seq (id integer, label text)"); // no key: a duplicate would go in unnoticed
+        await Import(target, new ImportOptions { BatchRows = 100 });
+        target.Execute($"DELETE FROM public.seq WHERE id > 600; DELETE FROM {ImportLedger.BatchesTable} WHERE first_line > 600; UPDATE {ImportLedger.FilesTable} SET batch_rows = 150");
+
+        var error = await Assert.ThrowsAsync<ImportException>(() => Import(target, new ImportOptions { BatchRows = 100, Parallel = 2 }));
+
+        Assert.Contains("data/public.seq.1.csv: the batches yb_migrate.import_batches records for it are not those this file is cut into", error.Message);
+        Assert.Equal(["600 | 600"], target.Rows("SELECT count(*), count(DISTINCT id) FROM public.seq"));
+    }
+
+    [Fact]
     public async Task Status_of_a_target_never_imported_into_says_nothing_is_done()
     {
         using var source = Source();

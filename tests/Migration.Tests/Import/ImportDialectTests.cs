@@ -63,12 +63,25 @@ public sealed class ImportDialectTests
     }
 
     [Fact]
-    public void Hosts_given_by_the_user_or_a_single_node_are_kept()
+    public void A_node_given_by_its_public_address_becomes_every_nodes_public_address()
     {
-        const string several = "Host=a,b;Username=u";
-        var servers = new[] { new YbServer("10.0.0.1", 5433), new YbServer("10.0.0.2", 5433) };
+        var servers = new[] { new YbServer("10.0.0.1", 5433, "34.1.1.1"), new YbServer("10.0.0.2", 5433, "34.1.1.2") };
 
-        Assert.Equal(several, ImportDialect.SpreadOverNodes(several, servers));
-        Assert.Equal("Host=a;Username=u", ImportDialect.SpreadOverNodes("Host=a;Username=u", new[] { new YbServer("a", 5433) }));
+        var spread = ImportDialect.SpreadOverNodes("Host=34.1.1.2;Username=u", servers);
+
+        Assert.Equal("34.1.1.1:5433,34.1.1.2:5433", new Npgsql.NpgsqlConnectionStringBuilder(spread).Host);
+    }
+
+    [Theory]
+    [InlineData("Host=a,b;Username=u")]                       // several hosts given: the user's choice
+    [InlineData("Host=yb-lb.example.com;Username=u")]          // not a node: a load balancer or a name of its own
+    [InlineData("Host=10.0.0.1;Username=u")]                   // a cluster of one node
+    public void Hosts_given_by_the_user_a_load_balancer_or_a_single_node_are_kept(string connectionString)
+    {
+        var servers = connectionString.Contains("10.0.0.1")
+            ? new[] { new YbServer("10.0.0.1", 5433) }
+            : new[] { new YbServer("10.0.0.1", 5433), new YbServer("10.0.0.2", 5433) };
+
+        Assert.Equal(connectionString, ImportDialect.SpreadOverNodes(connectionString, servers));
     }
 }

@@ -9,10 +9,9 @@ using Npgsql;
 
 namespace YbMigrate.Migration.Data.Import;
 
-/// <summary>A table being imported: its manifest entry and its COPY statement.</summary>
+/// <summary>A table being imported.</summary>
 /// <param name="Data">The manifest's entry.</param>
-/// <param name="CopySql">The COPY ... FROM STDIN of its batches.</param>
-internal sealed record ImportTable(TableData Data, string CopySql)
+internal sealed record ImportTable(TableData Data)
 {
     /// <summary>"schema.name".</summary>
     public string Name => Data.Schema + "." + Data.Name;
@@ -23,8 +22,9 @@ internal sealed record ImportTable(TableData Data, string CopySql)
 /// <param name="Entry">The manifest's entry.</param>
 /// <param name="FullPath">Where it is.</param>
 /// <param name="Limits">The batch limits it is cut with (those of its first run).</param>
+/// <param name="CopySql">The COPY ... FROM STDIN of its batches (on YugabyteDB it names the file's batch size).</param>
 /// <param name="Verified">Completes when the file's checksum matches the manifest; faults when it does not.</param>
-internal sealed record ImportFile(ImportTable Table, DataFile Entry, string FullPath, LedgerFile Limits, Task Verified);
+internal sealed record ImportFile(ImportTable Table, DataFile Entry, string FullPath, LedgerFile Limits, string CopySql, Task Verified);
 
 /// <summary>One batch to load.</summary>
 /// <param name="File">Its file.</param>
@@ -146,9 +146,9 @@ internal sealed class BatchLoader : IAsyncDisposable
     // file's checksum is known to match the manifest.
     private static async Task CommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchJob job, IReadOnlyList<RejectedRecord> rejects, CancellationToken cancel)
     {
+        await job.File.Verified.WaitAsync(cancel);
         await ImportLedger.RecordBatchAsync(connection, job.File.Entry.Path, job.Range, rejects.Count, cancel);
         await ImportLedger.AddRejectsAsync(connection, rejects, cancel);
-        await job.File.Verified.WaitAsync(cancel);
         await transaction.CommitAsync(cancel);
     }
 
@@ -272,7 +272,7 @@ internal sealed class BatchLoader : IAsyncDisposable
     {
         try
         {
-            await CopyAsync(connection, job.File.Table.CopySql, file, offset, length, cancel);
+            await CopyAsync(connection, job.File.CopySql, file, offset, length, cancel);
             return null;
         }
         catch (PostgresException ex) when (CopyErrors.IsBadData(ex))

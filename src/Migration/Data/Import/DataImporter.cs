@@ -65,6 +65,7 @@ public static class DataImporter
         private readonly List<(ImportFile File, TaskCompletionSource Verified)> _files = new();
         private readonly Dictionary<string, TableState> _tables = new(StringComparer.Ordinal);
         private Dictionary<(string File, long Offset), LedgerBatch> _done = new();
+        private ILookup<string, LedgerBatch> _doneByFile = Array.Empty<LedgerBatch>().ToLookup(b => b.File);
         private Dictionary<string, LedgerFile> _ledgerFiles = new(StringComparer.Ordinal);
         private Exception? _failure;
 
@@ -83,23 +84,20 @@ public static class DataImporter
         {
             _ledgerFiles = await ImportLedger.ReadFilesAsync(connection, cancel);
             _done = await ImportLedger.ReadBatchesAsync(connection, cancel);
+            _doneByFile = _done.Values.ToLookup(b => b.File);
             var starts = new List<TableStart>();
             foreach (var data in tables)
             {
-                var table = new ImportTable(data, _target.Dialect.CopyStatement(data.Schema, data.Name, data.Columns, _options.BatchRows));
-                var doneBatches = data.Files.SelectMany(f => _done.Values.Where(b => b.File == f.Path)).ToList();
-                await ImportSelection.CheckTargetTableAsync(connection, data, doneBatches.Count > 0, cancel);
-                var state = new TableState(data)
-                {
-                    RowsDoneBefore = doneBatches.Sum(b => b.RowsLoaded + b.RowsStashed),
-                    BytesDone = doneBatches.Sum(b => b.Length),
-                };
+                var table = new ImportTable(data);
+                var doneBefore = data.Files.SelectMany(f => _doneByFile[f.Path]).ToList();
+                await ImportSelection.CheckTargetTableAsync(connection, data, doneBefore.Count > 0, cancel);
+                var state = new TableState(table.Name, data, doneBefore);
                 _tables[table.Name] = state;
-                Result.Tables.Add(state.Summary(table.Name));
-                starts.Add(new TableStart(table.Name, data.Files.Sum(f => f.Rows), data.Files.Sum(f => f.Bytes), state.RowsDoneBefore, state.BytesDone));
+                Result.Tables.Add(state.Summary);
+                starts.Add(new TableStart(table.Name, state.Summary.Rows, state.Bytes, state.Summary.RowsDoneBefore, state.BytesDone));
                 foreach (var entry in data.Files)
                 {
-                    var doneBytes = doneBatches.Where(b => b.File == entry.Path).Sum(b => b.Length);
+                    var doneBytes = _doneByFile[entry.Path].Sum(b => b.Length);
                     if (doneBytes < entry.Bytes)
                     {
                         await RegisterFileAsync(connection, table, entry, doneBytes > 0, cancel);
@@ -128,9 +126,9 @@ public static class DataImporter
             }
 
             cancel.ThrowIfCancellationRequested();
-            foreach (var summary in Result.Tables)
+            foreach (var state in _tables.Values)
             {
-                summary.Complete = _tables[summary.Name].BytesDone >= _tables[summary.Name].Bytes;
+                state.Summary.Complete = state.Complete;
             }
         }
 
@@ -190,7 +188,8 @@ public static class DataImporter
             }
 
             var verified = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _files.Add((new ImportFile(table, entry, Path.Combine(DataManifest.DataDirectory(_options.InputDirectory), entry.Path), ledger, verified.Task), verified));
+            var copySql = _target.Dialect.CopyStatement(table.Data.Schema, table.Data.Name, table.Data.Columns, ledger.BatchRows);
+            _files.Add((new ImportFile(table, entry, Path.Combine(DataManifest.DataDirectory(_options.InputDirectory), entry.Path), ledger, copySql, verified.Task), verified));
         }
 
         // Each file once, in the order they are loaded: its batches are queued as they are cut, and its
@@ -203,16 +202,20 @@ public static class DataImporter
                 foreach (var (file, verified) in _files)
                 {
                     current = file;
-                    long rows = 0;
+                    long rows = 0, recognized = 0;
                     var sha256 = FilePlanner.Read(file.FullPath, file.Limits.BatchRows, file.Limits.BatchBytes, batch =>
                     {
                         rows += batch.Rows;
-                        if (!_done.ContainsKey((file.Entry.Path, batch.Offset)))
+                        if (_done.TryGetValue((file.Entry.Path, batch.Offset), out var done) && done.Length == batch.Length)
+                        {
+                            recognized++;
+                        }
+                        else
                         {
                             queue.TryWrite(new BatchJob(file, batch));
                         }
                     }, stop.Token);
-                    Verify(file, verified, sha256);
+                    Verify(file, verified, sha256, recognized == _doneByFile[file.Entry.Path].Count());
                     if (rows != file.Entry.Rows)
                     {
                         Warn($"data/{file.Entry.Path}: {rows} rows read, the manifest says {file.Entry.Rows}.");
@@ -239,16 +242,25 @@ public static class DataImporter
             }
         }
 
-        private static void Verify(ImportFile file, TaskCompletionSource verified, string sha256)
+        // The file's batches may commit when it is the manifest's file and cut as the ledger's batches
+        // were: a batch the ledger has that this run did not cut (a damaged ledger) could overlap new ones.
+        private static void Verify(ImportFile file, TaskCompletionSource verified, string sha256, bool ledgerLinesUp)
         {
-            if (string.Equals(sha256, file.Entry.Sha256, StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(sha256, file.Entry.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                verified.SetException(new DataManifestException(
+                    $"data/{file.Entry.Path}: the file changed since the export (sha256 {sha256}, the manifest says {file.Entry.Sha256}); nothing of it was loaded. Export again, or restore the file."));
+            }
+            else if (!ledgerLinesUp)
+            {
+                verified.SetException(new ImportException(
+                    $"data/{file.Entry.Path}: the batches {ImportLedger.BatchesTable} records for it are not those this file is cut into (the ledger was changed by hand?); " +
+                    $"nothing more of it was loaded. Empty {file.Table.Name}, delete its rows from {ImportLedger.BatchesTable} and {ImportLedger.FilesTable}, then run again."));
+            }
+            else
             {
                 verified.SetResult();
-                return;
             }
-
-            verified.SetException(new DataManifestException(
-                $"data/{file.Entry.Path}: the file changed since the export (sha256 {sha256}, the manifest says {file.Entry.Sha256}); nothing of it was loaded. Export again, or restore the file."));
         }
 
         private async Task WorkAsync(ChannelReader<BatchJob> queue, CancellationTokenSource stop, CancellationToken cancel)
@@ -384,33 +396,24 @@ public static class DataImporter
     private sealed class TableState
     {
         private readonly Stopwatch _clock = new();
-        private TableSummary? _summary;
 
-        public TableState(TableData data)
+        public TableState(string name, TableData data, IReadOnlyCollection<LedgerBatch> doneBefore)
         {
             Data = data;
             Bytes = data.Files.Sum(f => f.Bytes);
+            BytesDone = doneBefore.Sum(b => b.Length);
+            Summary = new TableSummary { Name = name, Rows = data.Files.Sum(f => f.Rows), RowsDoneBefore = doneBefore.Sum(b => b.RowsLoaded + b.RowsStashed) };
         }
 
         public TableData Data { get; }
 
         public long Bytes { get; }
 
-        public long BytesDone { get; set; }
+        public long BytesDone { get; private set; }
 
-        public long RowsDoneBefore { get; init; }
+        public TableSummary Summary { get; }
 
-        public TableSummary Summary(string name) => _summary ??= new TableSummary { Name = name, Rows = Data.Files.Sum(f => f.Rows), RowsDoneBefore = RowsDoneBefore };
-
-        public void Loaded(RecordRange batch, long stashed)
-        {
-            var summary = _summary!;
-            summary.RowsRead += batch.Rows;
-            summary.RowsLoaded += batch.Rows - stashed;
-            summary.RowsStashed += stashed;
-            BytesDone += batch.Length;
-            summary.Time = _clock.Elapsed;
-        }
+        public bool Complete => BytesDone >= Bytes;
 
         public void Starting()
         {
@@ -418,6 +421,15 @@ public static class DataImporter
             {
                 _clock.Start();
             }
+        }
+
+        public void Loaded(RecordRange batch, long stashed)
+        {
+            Summary.RowsRead += batch.Rows;
+            Summary.RowsLoaded += batch.Rows - stashed;
+            Summary.RowsStashed += stashed;
+            Summary.Time = _clock.Elapsed;
+            BytesDone += batch.Length;
         }
     }
 }

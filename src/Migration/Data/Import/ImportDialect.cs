@@ -9,7 +9,8 @@ namespace YbMigrate.Migration.Data.Import;
 /// <summary>A YugabyteDB node as <c>yb_servers()</c> lists it.</summary>
 /// <param name="Host">The node's address for YSQL clients.</param>
 /// <param name="Port">Its YSQL port.</param>
-public sealed record YbServer(string Host, int Port);
+/// <param name="PublicIp">Its public address, when it has one (clients outside the cluster's network use it).</param>
+public sealed record YbServer(string Host, int Port, string? PublicIp = null);
 
 /// <summary>
 /// What the import sends to its target, PostgreSQL or YugabyteDB: the session settings, the COPY
@@ -22,7 +23,7 @@ public sealed class ImportDialect
     public const string DetectSql = "SELECT pg_catalog.version(), pg_catalog.to_regproc('pg_catalog.yb_servers') IS NOT NULL";
 
     /// <summary>The nodes of a YugabyteDB cluster.</summary>
-    public const string ServersSql = "SELECT host, port FROM pg_catalog.yb_servers() ORDER BY host, port";
+    public const string ServersSql = "SELECT host, port, public_ip FROM pg_catalog.yb_servers() ORDER BY host, port";
 
     /// <summary>Streams per YugabyteDB node by default: each node's YSQL backend parses its own stream while the tablets write.</summary>
     public const int StreamsPerYbNode = 2;
@@ -116,18 +117,24 @@ public sealed class ImportDialect
 
     /// <summary>
     /// A connection string over every node, with Npgsql's load balancing, so the import's connections
-    /// are spread over the cluster. A connection string that already names several hosts is kept as
-    /// written; so is a single node.
+    /// are spread over the cluster: the nodes' addresses when the one given is a node's, their public
+    /// addresses when it is a node's public one. Kept as written when it names several hosts already,
+    /// when the cluster has one node, or when the host given is none of the nodes (a load balancer, a
+    /// proxy, a name of its own: the nodes' own addresses may not be reachable from here).
     /// </summary>
     public static string SpreadOverNodes(string connectionString, IReadOnlyCollection<YbServer> servers)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (servers.Count < 2 || (builder.Host ?? "").Contains(',', StringComparison.Ordinal))
+        var given = builder.Host ?? "";
+        var addresses = servers.Any(s => s.Host == given) ? servers.Select(s => s.Host)
+            : servers.Any(s => s.PublicIp == given) && servers.All(s => !string.IsNullOrEmpty(s.PublicIp)) ? servers.Select(s => s.PublicIp!)
+            : null;
+        if (servers.Count < 2 || addresses is null)
         {
             return connectionString;
         }
 
-        builder.Host = string.Join(",", servers.Select(s => $"{s.Host}:{s.Port}"));
+        builder.Host = string.Join(",", addresses.Zip(servers, (address, server) => $"{address}:{server.Port}"));
         builder.LoadBalanceHosts = true;
         builder.TargetSessionAttributes = "any";
         return builder.ConnectionString;

@@ -58,7 +58,8 @@ internal sealed class ImportTarget : IAsyncDisposable
         {
             while (await reader.ReadAsync(cancel))
             {
-                servers.Add(new YbServer(reader.GetString(0), System.Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)));
+                servers.Add(new YbServer(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture),
+                    reader.IsDBNull(2) ? null : reader.GetString(2)));
             }
         }
 
