@@ -93,7 +93,8 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Matches(@"public\.audit_log\s+DIFFERS\s+5,000\s+4,999", output);
         Assert.Matches(@"public\.orders\s+DIFFERS\s+5,000\s+5,000", output);
         Assert.Contains("1 row(s) differ", output);
-        Assert.Contains("FAILED: 2 catalog difference(s), 4 table(s)", output);
+        Assert.Contains("customers_id_seq: behind the data: customers.id already holds 99999", output);
+        Assert.Contains("FAILED: 3 catalog difference(s), 4 table(s)", output);
     }
 
     [Fact]
@@ -108,6 +109,18 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Contains("(order_id, line)=(1001, 1000): changed", output);
         Assert.Contains("(id, happened)=(1500, 2024-03-27): changed", output);
         Assert.DoesNotContain("public.customers", output.Split("Data (")[1]);
+    }
+
+    [Fact]
+    public void A_sequence_behind_the_rows_of_its_column_is_named()
+    {
+        _target.Execute("INSERT INTO customers (id, name) VALUES (100000, 'explicit key')");
+
+        var (exit, output, _) = Verify("--data", "count");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("SEQUENCE public.customers_id_seq: behind the data: customers.id already holds 100000", output);
+        Assert.DoesNotContain("orders_id_seq", output);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Npgsql;
+using YbMigrate.Migration.Model;
 using static YbMigrate.Migration.Sql.SqlIdentifier;
 
 namespace YbMigrate.Migration.Verify;
@@ -27,6 +28,13 @@ public sealed class PostgreSqlDataSide : IDataSide
     /// <summary>The checksum query: rows and the sum of each row hash's first 56 bits.</summary>
     public static string ChecksumSql(ComparedTable table, KeyRange range) =>
         $"SELECT count(*), coalesce(sum(('x' || substr({RowHash(table)}, 1, 14))::bit(56)::bigint), 0) FROM {table.QualifiedName}{Where(table, range)}";
+
+    /// <summary>The highest (or lowest) value of a sequence's column in the table's rows, null when it has none.</summary>
+    public long? Extreme(OwnerColumn column, bool highest)
+    {
+        using var command = Command($"SELECT {(highest ? "max" : "min")}({Quote(column.Column)})::bigint FROM {Qualify(column.Schema, column.Table)}", KeyRange.All);
+        return command.ExecuteScalar() is long value ? value : null;
+    }
 
     /// <inheritdoc />
     public long Count(ComparedTable table)

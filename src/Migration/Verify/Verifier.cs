@@ -33,6 +33,8 @@ public static partial class Verifier
         result.ObjectsCompared = compared;
         if (options.Data != DataCheck.None)
         {
+            using var targetData = new PostgreSqlDataSide(options.Target);
+            result.Catalog.AddRange(SequencesBehindData(target, targetData));
             result.Tables.AddRange(CompareData(options, source, target, progress));
         }
 
@@ -57,6 +59,28 @@ public static partial class Verifier
             progress?.Invoke(results[i]);
         });
         return results;
+    }
+
+    // A serial or identity sequence whose next value is already in its column: the next insert that takes
+    // it fails (a source sequence can lag its own rows when they were inserted with explicit keys).
+    private static IEnumerable<CatalogDifference> SequencesBehindData(SourceSchema target, PostgreSqlDataSide side)
+    {
+        foreach (var sequence in target.Sequences.Where(q => q.OwnedBy is not null))
+        {
+            var ascending = sequence.Increment > 0;
+            if (side.Extreme(sequence.OwnedBy!, ascending) is not { } extreme)
+            {
+                continue;
+            }
+
+            var last = sequence.LastValue;
+            if (last is null || (ascending ? last < extreme : last > extreme))
+            {
+                var column = Sql.SqlIdentifier.Qualify(sequence.OwnedBy!.Table, sequence.OwnedBy.Column);
+                yield return new CatalogDifference("SEQUENCE", Sql.SqlIdentifier.Qualify(sequence.Schema, sequence.Name), VerifyStatus.Differs,
+                    $"behind the data: {column} already holds {extreme}, so nextval would return a value in use", null, last?.ToString() ?? "never used");
+            }
+        }
     }
 
     // Tables that hold rows: partitioned parents are compared through their partitions.
