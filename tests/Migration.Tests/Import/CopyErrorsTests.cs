@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -33,6 +34,38 @@ public sealed class CopyErrorsTests
         Assert.Equal(3, CopyErrors.RecordAt(records, 1, records.Count, 4));
         Assert.Equal(-1, CopyErrors.RecordAt(records, 4, 4, 1));
     }
+
+    [Theory]
+    [InlineData("57P01", true)]  // server shutting down (a restart)
+    [InlineData("57P03", true)]  // server starting
+    [InlineData("40001", true)]  // serialization failure; YugabyteDB's restart-read errors too
+    [InlineData("40P01", true)]  // deadlock
+    [InlineData("08006", true)]  // connection failure
+    [InlineData("53300", true)]  // too many connections
+    [InlineData("22P02", false)] // a bad value: never retried
+    [InlineData("23505", false)]
+    [InlineData("42P01", false)] // a missing table: stops the run
+    public void Passing_server_errors_are_retried_and_data_errors_are_not(string sqlState, bool transient) =>
+        Assert.Equal(transient, CopyErrors.IsTransient(new Npgsql.PostgresException("message", "ERROR", "ERROR", sqlState)));
+
+    [Fact]
+    public void A_lost_connection_is_passing()
+    {
+        Assert.True(CopyErrors.IsTransient(new Npgsql.NpgsqlException("Exception while reading from stream", new IOException("reset"))));
+        Assert.True(CopyErrors.IsTransient(new System.Net.Sockets.SocketException(111)));
+        Assert.False(CopyErrors.IsTransient(new InvalidOperationException("a bug")));
+    }
+
+    [Theory]
+    [InlineData("22P02", true)]  // invalid value
+    [InlineData("22P04", true)]  // wrong column count, unterminated quote
+    [InlineData("22021", true)]  // invalid UTF-8
+    [InlineData("23502", true)]  // not null
+    [InlineData("23505", true)]  // duplicate key
+    [InlineData("54000", true)]  // a row or index entry too large
+    [InlineData("42501", false)] // permission denied: not the row's fault
+    public void A_row_is_at_fault_for_values_shapes_constraints_and_sizes(string sqlState, bool bad) =>
+        Assert.Equal(bad, CopyErrors.IsBadData(new Npgsql.PostgresException("message", "ERROR", "ERROR", sqlState)));
 
     private static IReadOnlyList<RecordRange> Records(string csv)
     {
