@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 
 namespace YbMigrate.Migration.Verify;
 
@@ -51,4 +52,17 @@ public interface IDataSide : IDisposable
 
     /// <summary>Joins a key's values in <see cref="RowHashes"/>.</summary>
     public const string KeySeparator = "\u001f";
+
+    /// <summary>Reads <see cref="RowHashes"/>' result: rows of (joined key, hash).</summary>
+    protected static IReadOnlyDictionary<string, string> ReadRowHashes(DbCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var rows = new Dictionary<string, string>();
+        while (reader.Read())
+        {
+            rows[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return rows;
+    }
 }

@@ -75,14 +75,7 @@ public sealed class PostgreSqlDataSide : IDataSide
     {
         var keyText = string.Join(" || chr(31) || ", table.Key.Select(k => Quote(k) + "::text"));
         using var command = Command($"SELECT {keyText}, {RowHash(table)} FROM {table.QualifiedName}{Where(table, range)}", range);
-        using var reader = command.ExecuteReader();
-        var rows = new Dictionary<string, string>();
-        while (reader.Read())
-        {
-            rows[reader.GetString(0)] = reader.GetString(1);
-        }
-
-        return rows;
+        return IDataSide.ReadRowHashes(command);
     }
 
     /// <inheritdoc />

@@ -100,14 +100,7 @@ public sealed partial class SqlServerDataSide : IDataSide
     {
         using var connection = Open();
         using var command = Command(connection, RowHashesSql(table, range), range);
-        using var reader = command.ExecuteReader();
-        var rows = new Dictionary<string, string>();
-        while (reader.Read())
-        {
-            rows[reader.GetString(0)] = reader.GetString(1);
-        }
-
-        return rows;
+        return IDataSide.ReadRowHashes(command);
     }
 
     /// <inheritdoc />
