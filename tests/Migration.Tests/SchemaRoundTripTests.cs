@@ -138,7 +138,8 @@ public sealed class SchemaRoundTripTests : System.IDisposable
         "a.aggcombinefn::pg_catalog.regproc::text, a.aggfinalextra, a.aggfinalmodify, a.aggsortop::pg_catalog.regoperator::text, " +
         "pg_catalog.format_type(a.aggtranstype, NULL), a.agginitval, p.proparallel FROM pg_catalog.pg_aggregate a " +
         "JOIN pg_catalog.pg_proc p ON p.oid = a.aggfnoid JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname !~ '^pg_' ORDER BY 1",
-        "SELECT n.nspname, p.proname, p.prokind, pg_catalog.pg_get_function_identity_arguments(p.oid), pg_catalog.md5(p.prosrc), pg_catalog.obj_description(p.oid, 'pg_proc') " +
+        "SELECT n.nspname, p.proname, p.prokind, pg_catalog.pg_get_function_identity_arguments(p.oid), pg_catalog.md5(p.prosrc), pg_catalog.obj_description(p.oid, 'pg_proc'), " +
+        "EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND i.objid = p.oid AND i.deptype = 'i') " +
         "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema' ORDER BY 1, 2, 4",
         "SELECT nspname, pg_catalog.obj_description(oid, 'pg_namespace') FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' ORDER BY 1",
     ];

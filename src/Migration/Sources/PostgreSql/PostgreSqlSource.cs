@@ -311,7 +311,7 @@ public sealed partial class PostgreSqlSource : ISourceDatabase
             "  WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = p.oid AND d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass), " +
             "pg_catalog.obj_description(p.oid, 'pg_proc'), pg_catalog.pg_get_userbyid(p.proowner) " +
             "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace " +
-            "WHERE n.nspname = ANY(@schemas) AND " + NotInExtension("pg_proc", "p.oid") + " ORDER BY 2, 3, 4",
+            "WHERE n.nspname = ANY(@schemas) AND " + NotInExtension("pg_proc", "p.oid") + " AND " + NotMadeByType + " ORDER BY 2, 3, 4",
             r => (Oid: r.GetFieldValue<uint>(0), Schema: r.GetString(1), Name: r.GetString(2), Arguments: r.GetString(3), Kind: r.GetChar(4),
                 Definition: Nullable(r, 5), UsesRowType: r.GetBoolean(6), Comment: Nullable(r, 7), Owner: r.GetString(8)),
             names))
@@ -398,6 +398,11 @@ public sealed partial class PostgreSqlSource : ISourceDatabase
 
         return "CREATE AGGREGATE " + r.GetString(1) + " (\n    " + string.Join(",\n    ", options) + "\n)";
     }
+
+    // Functions CREATE TYPE makes on its own (a range type's constructors and its multirange's) depend
+    // on their type internally: CREATE TYPE on the target makes them again.
+    private const string NotMadeByType =
+        "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND i.objid = p.oid AND i.deptype = 'i')";
 
     // The relation whose row type a pg_type row `t` is, directly or as the element of an array type.
     private const string RowTypeRelation =
