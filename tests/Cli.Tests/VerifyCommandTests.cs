@@ -27,6 +27,9 @@ public sealed class VerifyCommandTests : IDisposable
         CREATE INDEX orders_customer_idx ON orders (customer_id);
         CREATE INDEX orders_note_idx ON orders (note) WITH (fillfactor = 70);
         CREATE SEQUENCE invoice_numbers;
+        CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
+        CREATE TYPE price_range AS RANGE (SUBTYPE = numeric);
+        CREATE TYPE address AS (street text, city text);
         SELECT nextval('invoice_numbers') FROM generate_series(1, 5);
         CREATE FUNCTION log_order() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO audit_log VALUES (now(), 'order ' || NEW.id); RETURN NEW; END $$;
         CREATE TRIGGER orders_audit AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION log_order();
@@ -126,7 +129,8 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public void A_missing_table_a_missing_column_and_a_changed_type_are_named()
     {
-        _target.Execute("DROP VIEW customer_totals; DROP TABLE order_lines; ALTER TABLE orders DROP COLUMN note; ALTER TABLE customers ALTER COLUMN name TYPE varchar(200)");
+        _target.Execute("DROP VIEW customer_totals; DROP TABLE order_lines; ALTER TABLE orders DROP COLUMN note; ALTER TABLE customers ALTER COLUMN name TYPE varchar(200);" +
+            "ALTER DOMAIN positive DROP CONSTRAINT positive_check; DROP TYPE address; DROP TYPE price_range");
 
         var (exit, output, _) = Verify("--data", "count");
 
@@ -137,6 +141,9 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Contains("source: text NOT NULL", output);
         Assert.Contains("target: character varying(200) NOT NULL", output);
         Assert.Contains("MISSING  VIEW public.customer_totals", output);
+        Assert.Contains("DIFFERS  DOMAIN public.positive: definition differs", output);
+        Assert.Contains("MISSING  TYPE public.address", output);
+        Assert.Contains("MISSING  TYPE public.price_range", output);
         Assert.Matches(@"public\.order_lines\s+MISSING", output);
         Assert.Matches(@"public\.orders\s+OK\s+5,000\s+5,000\s+\S+ s\s+count", output);
     }

@@ -9,7 +9,7 @@ namespace YbMigrate.Migration.Verify;
 /// <summary>
 /// Compares the source's catalog with the target's, both read into a <see cref="SourceSchema"/>
 /// (a SQL Server source with its types already mapped to PostgreSQL's): schemas, tables, columns,
-/// constraints, indexes, triggers, sequences, views and functions, definitions after
+/// constraints, indexes, triggers, sequences, views, functions and types, definitions after
 /// <see cref="DefinitionText"/>'s normalisation. Differences the schema report explains are expected.
 /// </summary>
 public sealed class CatalogComparer
@@ -36,6 +36,11 @@ public sealed class CatalogComparer
         comparer.Objects("FUNCTION", source.Functions, target.Functions, f => Qualify(f.Schema, f.Name) + "(" + f.IdentityArguments + ")",
             f => DefinitionText.Collapse(f.Definition));
         comparer.Objects("TYPE", source.Enums, target.Enums, e => Qualify(e.Schema, e.Name), e => string.Join(", ", e.Labels));
+        comparer.Objects("DOMAIN", source.Domains, target.Domains, d => Qualify(d.Schema, d.Name), Domain);
+        comparer.Objects("TYPE", source.RangeTypes, target.RangeTypes, r => Qualify(r.Schema, r.Name),
+            r => $"RANGE {r.Subtype} {r.SubtypeOpclass} {r.Collation} {r.SubtypeDiff}");
+        comparer.Objects("TYPE", source.CompositeTypes, target.CompositeTypes, c => Qualify(c.Schema, c.Name),
+            c => string.Join(", ", c.Attributes.Select(a => Quote(a.Name) + " " + a.Type)));
         return (comparer._differences, comparer._compared);
     }
 
@@ -54,6 +59,10 @@ public sealed class CatalogComparer
             }
         }
     }
+
+    private static string Domain(DomainInfo d) =>
+        d.BaseType + (d.Collation is null ? "" : " COLLATE " + d.Collation) + (d.NotNull ? " NOT NULL" : "")
+        + (d.Default is null ? "" : " DEFAULT " + d.Default) + string.Concat(d.Checks.Select(c => " CONSTRAINT " + Quote(c.Name) + " " + c.Definition));
 
     // The column's definition as compared: type (after the mapping), nullability, default, identity, generated expression.
     private static string Column(ColumnInfo c) =>
