@@ -6,7 +6,6 @@ using System.Text;
 using System.Threading;
 using Npgsql;
 using YbMigrate.Migration.Data.Export;
-using static YbMigrate.Migration.Sql.SqlIdentifier;
 
 namespace YbMigrate.Migration.Sources.PostgreSql;
 
@@ -34,9 +33,10 @@ internal sealed class LibPqTableReader : ITableDataReader
             throw new LibPqException(message);
         }
 
-        Execute("SET search_path = ''");
-        Execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-        Execute("SET TRANSACTION SNAPSHOT " + Literal(snapshot));
+        foreach (var statement in PostgreSqlTableReader.SnapshotSession(snapshot))
+        {
+            Execute(statement);
+        }
     }
 
     /// <summary>

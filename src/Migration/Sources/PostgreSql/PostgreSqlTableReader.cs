@@ -25,10 +25,18 @@ internal sealed class PostgreSqlTableReader : ITableDataReader
         var settings = new NpgsqlConnectionStringBuilder(connectionString) { ReadBufferSize = 1 << 20, CommandTimeout = 0 };
         _connection = new NpgsqlConnection(settings.ConnectionString);
         _connection.Open();
-        Execute("SET search_path = ''");
-        Execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-        Execute("SET TRANSACTION SNAPSHOT " + Literal(snapshot));
+        foreach (var statement in SnapshotSession(snapshot))
+        {
+            Execute(statement);
+        }
     }
+
+    /// <summary>
+    /// What every reader runs first, whatever its client: names printed qualified, and a read-only
+    /// transaction on the coordinator's snapshot, so all files show the same moment.
+    /// </summary>
+    public static string[] SnapshotSession(string snapshot) =>
+        ["SET search_path = ''", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "SET TRANSACTION SNAPSHOT " + Literal(snapshot)];
 
     /// <summary>The COPY command for a chunk: the exported columns, this table only (not inheritance children), the key range.</summary>
     public static string CopyCommand(ExportChunk chunk)
