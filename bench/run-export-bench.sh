@@ -15,8 +15,7 @@ rounds=${2:-3}
 export YB_MIGRATE_PG_PORT=${YB_MIGRATE_BENCH_PG_PORT:-54351} YB_MIGRATE_PG_DURABLE=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 ./scripts/setup.sh >/dev/null
-dotnet build src/Cli -c Release --verbosity quiet >/dev/null
-tool="dotnet src/Cli/bin/Release/net10.0/dotnet-yb-migrate.dll"
+tool="dotnet $(bench/publish-tool.sh /tmp/yb-migrate-bench-tool)"
 
 ./scripts/pg-cluster.sh stop >/dev/null 2>&1 || true
 work=$(mktemp -d /tmp/yb-export-bench.XXXXXX)

@@ -64,8 +64,7 @@ if [ ! -f "$work/half2.csv" ]; then
   sql "$source_db" "\\copy (SELECT * FROM bench_rows WHERE id > $((rows / 2)) ORDER BY id) TO '$work/half2.csv' WITH (FORMAT csv)"
 fi
 
-dotnet build src/Cli -c Release --verbosity quiet >/dev/null
-cli_dll=src/Cli/bin/Release/net10.0/dotnet-yb-migrate.dll
+cli_dll=$(bench/publish-tool.sh /tmp/yb-migrate-bench-tool)
 columns="id bigint, quantity integer NOT NULL, created_at timestamptz NOT NULL, note text, amount numeric(14, 2), attributes jsonb"
 
 # fresh_table pk|nopk: a new empty target table (and no ledger), then a checkpoint, so every load starts alike.

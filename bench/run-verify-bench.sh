@@ -35,8 +35,7 @@ if [ "$(has_rows verify_target)" != "$rows" ]; then
   sql "$server dbname=verify_target" "ANALYZE bench_rows"
 fi
 
-dotnet build src/Cli -c Release --verbosity quiet -nologo >/dev/null
-cli="dotnet src/Cli/bin/Release/net10.0/dotnet-yb-migrate.dll"
+cli="dotnet $(bench/publish-tool.sh /tmp/yb-migrate-bench-tool)"
 source_cs="Host=127.0.0.1;Port=$port;Username=$db_user;Database=verify_source"
 target_cs="Host=127.0.0.1;Port=$port;Username=$db_user;Database=verify_target"
 seconds() { local start=$(date +%s.%N); "$@" >/dev/null; echo "$(date +%s.%N) - $start" | bc; }

@@ -15,7 +15,7 @@ dotnet pack YbMigrationAnalyzers.sln -c Release -o "$packages" --verbosity quiet
 [ -f dotnet-tools.json ] || [ -f .config/dotnet-tools.json ] || dotnet new tool-manifest >/dev/null
 dotnet tool uninstall YbMigrate >/dev/null 2>&1 || true
 # The version does not change between packs: drop the copy NuGet cached from an earlier pack.
-rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/ybmigrate"
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/ybmigrate "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/ybmigrate.*
 dotnet tool install YbMigrate --add-source "$packages" --version "$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)" >/dev/null
 
 echo "== dotnet yb-migrate lint samples/sql (target: default, the newest stable YugabyteDB)"

@@ -37,9 +37,10 @@ smoke() { # name, command succeeded (0/1)
   if [ "$2" -eq 0 ]; then echo "$1: passed"; passed=$((passed + 1)); else echo "$1: FAILED"; failed=$((failed + 1)); smoke_status=1; fi
 }
 
-# The tool: installed from the package into a temporary tool path, run on the samples (the version
-# does not change between packs: drop the copy NuGet cached from an earlier pack first).
-rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/ybmigrate"
+# The tool: installed from the package into a temporary tool path, run on the samples; on this
+# machine the install must pick the linux-x64 (ReadyToRun) package. The version does not change
+# between packs: drop the copies NuGet cached from an earlier pack first.
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/ybmigrate "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/ybmigrate.*
 tool_dir=$(mktemp -d)
 trap './scripts/pg-cluster.sh stop || true; rm -rf "$tool_dir"' EXIT
 set +e
@@ -47,8 +48,8 @@ dotnet tool install YbMigrate --tool-path "$tool_dir" --add-source "$packages" -
   && "$tool_dir/dotnet-yb-migrate" lint samples/sql --format json > "$results/tool-lint.json"
 lint_status=$?
 set -e
-if [ "$lint_status" -eq 1 ] && grep -q '"ruleId"' "$results/tool-lint.json"; then ok=0; else ok=1; fi
-smoke "tool smoke test (packed dotnet-yb-migrate installs and lints samples/sql, exit 1 with findings)" $ok
+if [ "$lint_status" -eq 1 ] && grep -q '"ruleId"' "$results/tool-lint.json" && [ -d "$tool_dir/.store/ybmigrate/$version/ybmigrate.linux-x64" ]; then ok=0; else ok=1; fi
+smoke "tool smoke test (packed dotnet-yb-migrate installs its linux-x64 ReadyToRun package and lints samples/sql, exit 1 with findings)" $ok
 
 # The analyzer in real builds: samples/ShopApp references YbMigrationAnalyzers from the packages
 # just made; the compiler must report the SQL findings at their place in the C# source and .sql
