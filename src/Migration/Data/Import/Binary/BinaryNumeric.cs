@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace YbMigrate.Migration.Data.Import.Binary;
 
@@ -15,9 +16,12 @@ internal static class BinaryNumeric
     // Longer forms are refused (their batch goes as CSV): far beyond any column's precision, and well
     // inside what numeric_recv takes.
     private const int MaxDigitsEachSide = 1000;
-    private const int MaxGroups = 2 * (MaxDigitsEachSide / 4 + 1);
+
+    // Digits of base 10000 kept on the stack (the usual numeric); more go to the heap.
+    private const int SmallGroups = 16;
 
     /// <summary>Writes the value's binary form, or returns false.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryWrite(ReadOnlySpan<byte> text, BinaryBuffer output)
     {
         var sign = text.Length > 0 && text[0] == '-' ? Negative : Positive;
@@ -36,7 +40,8 @@ internal static class BinaryNumeric
         }
 
         integer = integer.TrimStart((byte)'0');
-        Span<short> groups = stackalloc short[MaxGroups];
+        var groupCount = (integer.Length + 3) / 4 + (fraction.Length + 3) / 4;
+        Span<short> groups = groupCount <= SmallGroups ? stackalloc short[SmallGroups] : new short[groupCount];
         var integerGroups = (integer.Length + 3) / 4;
         var count = 0;
         // The integer digits in groups of four from the point leftwards: the first group may be short.

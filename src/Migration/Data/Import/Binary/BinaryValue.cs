@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace YbMigrate.Migration.Data.Import.Binary;
 
@@ -60,6 +61,7 @@ internal static class BinaryValue
     };
 
     /// <summary>Writes the binary form of <paramref name="text"/>; false when it is not a form taken here (what was written is then to be dropped).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryWrite(BinaryType type, ReadOnlySpan<byte> text, BinaryBuffer output)
     {
         switch (type)
