@@ -59,6 +59,7 @@ internal sealed class BatchLoader : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly ImportDialect _dialect;
     private readonly OnBadRow _onBadRow;
+    private readonly BinaryBatch _binaryBatch = new();
     private NpgsqlConnection? _connection;
 
     public BatchLoader(NpgsqlDataSource dataSource, ImportDialect dialect, OnBadRow onBadRow)
@@ -169,12 +170,12 @@ internal sealed class BatchLoader : IAsyncDisposable
     // The batch as binary COPY, committed with its ledger row. False, with nothing kept, when a value
     // does not convert or the target refuses the batch: it then goes as CSV, where a bad row is found
     // and reported as ever. A passing failure (a lost connection) is for the caller's retries.
-    private static async Task<bool> TryBinaryAsync(NpgsqlConnection connection, BatchJob job, BinaryCopyPlan binary, SafeFileHandle file, CancellationToken cancel)
+    private async Task<bool> TryBinaryAsync(NpgsqlConnection connection, BatchJob job, BinaryCopyPlan binary, SafeFileHandle file, CancellationToken cancel)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         try
         {
-            if (!await BinaryBatch.CopyAsync(connection, binary, file, job.Range, cancel))
+            if (!await _binaryBatch.CopyAsync(connection, binary, file, job.Range, cancel))
             {
                 binary.ValueRefused();
                 return false;

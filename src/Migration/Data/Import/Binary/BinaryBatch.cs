@@ -11,9 +11,10 @@ namespace YbMigrate.Migration.Data.Import.Binary;
 /// <summary>
 /// Sends one batch of a CSV file as binary COPY, converted as it streams: a piece of the file is read,
 /// its whole records converted, the tuples sent once 256 KB have gathered. Memory stays at a few
-/// buffers of that size (more only for a record larger than them).
+/// buffers of that size (more only for a record larger than them), kept from batch to batch by the
+/// loader that owns this.
 /// </summary>
-internal static class BinaryBatch
+internal sealed class BinaryBatch
 {
     private const int ReadSize = 256 * 1024;
     private const int SendSize = 256 * 1024;
@@ -21,14 +22,17 @@ internal static class BinaryBatch
     // A record larger than this is not held whole for conversion: its batch goes as CSV, streamed.
     private const int MaxRecord = 16 * 1024 * 1024;
 
+    private readonly BinaryBuffer _output = new(SendSize + ReadSize);
+
     /// <summary>
     /// Sends the batch; false when a value or record is not converted exactly (the COPY is then cancelled:
     /// nothing of the batch is kept once the caller rolls back). The target's own errors are thrown.
     /// </summary>
-    public static async Task<bool> CopyAsync(NpgsqlConnection connection, BinaryCopyPlan plan, SafeFileHandle file, RecordRange range, CancellationToken cancel)
+    public async Task<bool> CopyAsync(NpgsqlConnection connection, BinaryCopyPlan plan, SafeFileHandle file, RecordRange range, CancellationToken cancel)
     {
         var input = ArrayPool<byte>.Shared.Rent(ReadSize);
-        var output = new BinaryBuffer(SendSize + ReadSize);
+        var output = _output;
+        output.Truncate(0);
         var converter = new CsvToBinary(plan.Columns);
         var copy = await connection.BeginRawBinaryCopyAsync(plan.CopySql, cancel);
         try

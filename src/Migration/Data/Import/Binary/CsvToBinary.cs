@@ -163,8 +163,8 @@ internal sealed class CsvToBinary
 
             if (at < csv.Length && csv[at] == '"')
             {
-                Append(ref unescaped, chunk);
-                Append(ref unescaped, "\""u8);
+                // A doubled quote: the chunk and one quote of the value.
+                Append(ref unescaped, csv.Slice(at - quote - 1, quote + 1));
                 at++;
                 continue;
             }
