@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Data import benchmark (issue 5): `dotnet yb-migrate import` against psql's \copy (one stream, and two
 # streams on the two halves of the file) and pgloader, on the same PostgreSQL, the same CSV, in the
-# same run, into a fresh table with its primary key and without.
+# same run, into a fresh table with its primary key and without; ours also with --copy-format csv (no
+# binary COPY) beside the default.
 #
 #   bench/run-import-bench.sh [rows] [rounds]      (default 2000000 rows, 3 rounds)
 #
@@ -83,6 +84,7 @@ ours_1() { ours --parallel 1; }
 ours_2() { ours --parallel 2; }
 ours_3() { ours --parallel 3; }
 ours_default() { ours; }
+ours_csv() { ours --copy-format csv; }
 pgloader_load() {
   cat > "$work/load.pgl" <<EOF
 LOAD CSV FROM '$csv' (id, quantity, created_at, note, amount, attributes)
@@ -108,7 +110,7 @@ server_cpu() {
 
 # The loads run in a shell of their own, under /usr/bin/time (which counts the psql processes too).
 export csv work target_db port db_user cli_dll
-export -f sql psql_copy psql_1 psql_2 ours ours_1 ours_2 ours_3 ours_default pgloader_load
+export -f sql psql_copy psql_1 psql_2 ours ours_1 ours_2 ours_3 ours_default ours_csv pgloader_load
 
 results=$work/results.tsv
 : > "$results"
@@ -138,6 +140,7 @@ for round in $(seq "$rounds"); do
     run "yb-migrate import --parallel 2" "$key" ours_2
     run "yb-migrate import --parallel 3" "$key" ours_3
     run "yb-migrate import (default)" "$key" ours_default
+    run "yb-migrate import --copy-format csv" "$key" ours_csv
   done
 done
 if [ "${YB_MIGRATE_BENCH_PGLOADER:-1}" = 1 ] && command -v pgloader >/dev/null; then

@@ -89,6 +89,7 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(2, Run("import", "--in", _dir, "--target", "").Exit);
         Assert.Equal(2, Run("import", "--in", _dir, "--target", _target.ConnectionString, "--on-error", "ignore").Exit);
         Assert.Equal(2, Run("import", "--in", _dir, "--target", _target.ConnectionString, "--parallel", "0").Exit);
+        Assert.Equal(2, Run("import", "--in", _dir, "--target", _target.ConnectionString, "--copy-format", "text").Exit);
 
         var (exit, _, error) = Run("import", "--in", Path.Combine(_dir, "nowhere"), "--target", _target.ConnectionString);
         Assert.Equal(2, exit);

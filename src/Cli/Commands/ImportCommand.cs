@@ -33,6 +33,12 @@ internal static class ImportCommand
             DefaultValueFactory = _ => "stop",
         };
         onError.AcceptOnlyFromAmong("stop", "stash");
+        var copyFormat = new Option<string>("--copy-format")
+        {
+            Description = "How batches are sent: auto (binary COPY, converted on the client, for tables whose column types all convert exactly; CSV for the others and for any batch with a value that does not) or csv (the files' bytes as they are)",
+            DefaultValueFactory = _ => "auto",
+        };
+        copyFormat.AcceptOnlyFromAmong("auto", "csv");
         var noTransactions = new Option<bool>("--yb-disable-transactional-writes")
         {
             Description = "YugabyteDB only, unsafe: rows written outside the batch's transaction (faster; a batch that fails half-way leaves its rows, so use it with --yb-upsert-mode on tables with a primary key)",
@@ -54,7 +60,7 @@ internal static class ImportCommand
 
         var import = new Command("import", "Load the exported CSV files (IN/data) into the target, in batches recorded on the target: a rerun loads only what is not done.")
         {
-            target, input, parallel, batchRows, onError, tables, noTransactions, upsert, CreateStatus(output, error),
+            target, input, parallel, batchRows, onError, copyFormat, tables, noTransactions, upsert, CreateStatus(output, error),
         };
         import.SetAction((parse, cancel) => RunAsync(output, error, parse.GetValue(target), async connection =>
         {
@@ -64,6 +70,7 @@ internal static class ImportCommand
                 Parallel = parse.GetValue(parallel),
                 BatchRows = parse.GetValue(batchRows),
                 OnBadRow = parse.GetValue(onError) == "stash" ? OnBadRow.Stash : OnBadRow.Stop,
+                CopyFormat = parse.GetValue(copyFormat) == "csv" ? CopyFormat.Csv : CopyFormat.Auto,
                 Tables = SplitNames(parse.GetValue(tables)),
                 YbDisableTransactionalWrites = parse.GetValue(noTransactions),
                 YbUpsertMode = parse.GetValue(upsert),

@@ -6,12 +6,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Win32.SafeHandles;
 using Npgsql;
+using YbMigrate.Migration.Data.Import.Binary;
 
 namespace YbMigrate.Migration.Data.Import;
 
 /// <summary>A table being imported.</summary>
 /// <param name="Data">The manifest's entry.</param>
-internal sealed record ImportTable(TableData Data)
+/// <param name="Binary">How its batches go as binary COPY; null when they go as CSV.</param>
+internal sealed record ImportTable(TableData Data, BinaryCopyPlan? Binary)
 {
     /// <summary>"schema.name".</summary>
     public string Name => Data.Schema + "." + Data.Name;
@@ -31,12 +33,19 @@ internal sealed record ImportFile(ImportTable Table, DataFile Entry, string Full
 /// <param name="Range">Where in the file.</param>
 internal sealed record BatchJob(ImportFile File, RecordRange Range);
 
+/// <summary>What became of a batch.</summary>
+/// <param name="Stashed">Rows stashed.</param>
+/// <param name="BadRow">The bad row that stops the run, or null.</param>
+/// <param name="Binary">Whether it went as binary COPY.</param>
+internal readonly record struct BatchOutcome(long Stashed, BadRow? BadRow, bool Binary);
+
 /// <summary>
 /// Loads batches on one connection: each in one transaction with its ledger row, the file's bytes
 /// streamed to COPY as they are. A batch the target refuses is rolled back whole; with
 /// <see cref="OnBadRow.Stash"/> its bad rows are then found (the server's line number points at the
 /// first; halving the rest finds any others) and kept in the ledger, and the good ones loaded, in one
-/// new transaction.
+/// new transaction. A batch of a table with a binary plan is first sent as binary COPY; when a value
+/// does not convert or the target refuses the batch, it is rolled back and sent as CSV.
 /// </summary>
 internal sealed class BatchLoader : IAsyncDisposable
 {
@@ -50,6 +59,7 @@ internal sealed class BatchLoader : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly ImportDialect _dialect;
     private readonly OnBadRow _onBadRow;
+    private readonly BinaryBatch _binaryBatch = new();
     private NpgsqlConnection? _connection;
 
     public BatchLoader(NpgsqlDataSource dataSource, ImportDialect dialect, OnBadRow onBadRow)
@@ -62,11 +72,16 @@ internal sealed class BatchLoader : IAsyncDisposable
     /// <summary>Whether the session-level setting of triggers off was refused (the user is not a superuser).</summary>
     public bool ReplicationRoleRefused { get; private set; }
 
-    /// <summary>Loads one batch; returns the rows stashed, or the bad row that stops the run.</summary>
-    public async Task<(long Stashed, BadRow? BadRow)> LoadAsync(BatchJob job, CancellationToken cancel)
+    /// <summary>Loads one batch: the rows stashed, or the bad row that stops the run.</summary>
+    public async Task<BatchOutcome> LoadAsync(BatchJob job, CancellationToken cancel)
     {
         var connection = await ConnectionAsync(cancel);
         using var file = File.OpenHandle(job.File.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        if (job.File.Table.Binary is { InUse: true } binary && await TryBinaryAsync(connection, job, binary, file, cancel))
+        {
+            return new BatchOutcome(0, null, Binary: true);
+        }
+
         PostgresException? refused;
         await using (var transaction = await connection.BeginTransactionAsync(cancel))
         {
@@ -74,13 +89,13 @@ internal sealed class BatchLoader : IAsyncDisposable
             if (refused is null)
             {
                 await CommitAsync(connection, transaction, job, Array.Empty<RejectedRecord>(), cancel);
-                return (0, null);
+                return new BatchOutcome(0, null, Binary: false);
             }
         }
 
         return _onBadRow == OnBadRow.Stop
-            ? (0, Locate(job, file, refused))
-            : (await StashAsync(connection, job, file, refused, cancel), null);
+            ? new BatchOutcome(0, Locate(job, file, refused), Binary: false)
+            : new BatchOutcome(await StashAsync(connection, job, file, refused, cancel), null, Binary: false);
     }
 
     /// <summary>Whether a batch is already recorded as done (asked before a retry: the connection may have been lost after COMMIT).</summary>
@@ -150,6 +165,29 @@ internal sealed class BatchLoader : IAsyncDisposable
         await ImportLedger.RecordBatchAsync(connection, job.File.Entry.Path, job.Range, rejects.Count, cancel);
         await ImportLedger.AddRejectsAsync(connection, rejects, cancel);
         await transaction.CommitAsync(cancel);
+    }
+
+    // The batch as binary COPY, committed with its ledger row. False, with nothing kept, when a value
+    // does not convert or the target refuses the batch: it then goes as CSV, where a bad row is found
+    // and reported as ever. A passing failure (a lost connection) is for the caller's retries.
+    private async Task<bool> TryBinaryAsync(NpgsqlConnection connection, BatchJob job, BinaryCopyPlan binary, SafeFileHandle file, CancellationToken cancel)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        try
+        {
+            if (!await _binaryBatch.CopyAsync(connection, binary, file, job.Range, cancel))
+            {
+                binary.ValueRefused();
+                return false;
+            }
+        }
+        catch (PostgresException ex) when (!CopyErrors.IsTransient(ex))
+        {
+            return false;
+        }
+
+        await CommitAsync(connection, transaction, job, Array.Empty<RejectedRecord>(), cancel);
+        return true;
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, string copySql, SafeFileHandle file, long offset, long length, CancellationToken cancel)

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using Npgsql;
+using YbMigrate.Migration.Data.Import.Binary;
 using YbMigrate.Migration.Sql;
 
 namespace YbMigrate.Migration.Data.Import;
@@ -88,9 +89,9 @@ public static class DataImporter
             var starts = new List<TableStart>();
             foreach (var data in tables)
             {
-                var table = new ImportTable(data);
                 var doneBefore = data.Files.SelectMany(f => _doneByFile[f.Path]).ToList();
                 await ImportSelection.CheckTargetTableAsync(connection, data, doneBefore.Count > 0, cancel);
+                var table = new ImportTable(data, await BinaryPlanAsync(connection, data, cancel));
                 var state = new TableState(table.Name, data, doneBefore);
                 _tables[table.Name] = state;
                 Result.Tables.Add(state.Summary);
@@ -107,6 +108,12 @@ public static class DataImporter
 
             _observer?.Started(new ImportStart(_target.Dialect.Name, _target.Nodes, _target.Parallel, starts));
         }
+
+        // Binary COPY for a table when it is asked for, the target takes it and every column converts.
+        private async Task<BinaryCopyPlan?> BinaryPlanAsync(NpgsqlConnection connection, TableData data, CancellationToken cancel) =>
+            _options.CopyFormat == CopyFormat.Auto && _target.Dialect.BinaryCopyStatement(data.Schema, data.Name, data.Columns) is { } copySql
+                ? await BinaryCopyPlan.ReadAsync(connection, data, copySql, cancel)
+                : null;
 
         public async Task RunAsync(CancellationToken cancel)
         {
@@ -276,14 +283,14 @@ public static class DataImporter
                         // A batch started is finished, even when another worker stops the run meanwhile.
                         var clock = Stopwatch.StartNew();
                         Starting(job);
-                        var (stashed, badRow) = await LoadWithRetriesAsync(loader, job, cancel);
-                        if (badRow is not null)
+                        var outcome = await LoadWithRetriesAsync(loader, job, cancel);
+                        if (outcome.BadRow is not null)
                         {
-                            Stop(badRow, stop);
+                            Stop(outcome.BadRow, stop);
                             return;
                         }
 
-                        Loaded(job, stashed, clock.Elapsed);
+                        Loaded(job, outcome, clock.Elapsed);
                     }
                 }
             }
@@ -310,7 +317,7 @@ public static class DataImporter
             }
         }
 
-        private async Task<(long Stashed, BadRow? BadRow)> LoadWithRetriesAsync(BatchLoader loader, BatchJob job, CancellationToken cancel)
+        private async Task<BatchOutcome> LoadWithRetriesAsync(BatchLoader loader, BatchJob job, CancellationToken cancel)
         {
             for (var attempt = 1; ; attempt++)
             {
@@ -319,7 +326,7 @@ public static class DataImporter
                     // A lost connection during COMMIT leaves it unknown whether the batch is in: the ledger knows.
                     if (attempt > 1 && await loader.IsDoneAsync(job, cancel))
                     {
-                        return (0, null);
+                        return new BatchOutcome(0, null, Binary: false);
                     }
 
                     return await loader.LoadAsync(job, cancel);
@@ -351,12 +358,12 @@ public static class DataImporter
             }
         }
 
-        private void Loaded(BatchJob job, long stashed, TimeSpan elapsed)
+        private void Loaded(BatchJob job, BatchOutcome outcome, TimeSpan elapsed)
         {
             lock (_gate)
             {
-                _tables[job.File.Table.Name].Loaded(job.Range, stashed);
-                _observer?.BatchLoaded(new BatchDone(job.File.Table.Name, job.File.Entry.Path, job.Range, stashed, elapsed));
+                _tables[job.File.Table.Name].Loaded(job.Range, outcome);
+                _observer?.BatchLoaded(new BatchDone(job.File.Table.Name, job.File.Entry.Path, job.Range, outcome.Stashed, elapsed));
             }
         }
 
@@ -423,8 +430,10 @@ public static class DataImporter
             }
         }
 
-        public void Loaded(RecordRange batch, long stashed)
+        public void Loaded(RecordRange batch, BatchOutcome outcome)
         {
+            var stashed = outcome.Stashed;
+            Summary.BinaryBatches += outcome.Binary ? 1 : 0;
             Summary.RowsRead += batch.Rows;
             Summary.RowsLoaded += batch.Rows - stashed;
             Summary.RowsStashed += stashed;

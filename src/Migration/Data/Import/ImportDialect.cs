@@ -112,6 +112,14 @@ public sealed class ImportDialect
         return $"COPY {SqlIdentifier.Qualify(schema, table)} ({SqlIdentifier.JoinQuoted(columns)}) FROM STDIN WITH ({options})";
     }
 
+    /// <summary>
+    /// The binary COPY of a batch whose values were converted on the client, or null when the target
+    /// gets CSV only: on YugabyteDB, where a batch's COPY must carry ROWS_PER_TRANSACTION and binary
+    /// COPY with it has not been tried, batches stay CSV.
+    /// </summary>
+    public string? BinaryCopyStatement(string schema, string table, IEnumerable<string> columns) =>
+        IsYugabyteDb ? null : $"COPY {SqlIdentifier.Qualify(schema, table)} ({SqlIdentifier.JoinQuoted(columns)}) FROM STDIN WITH (FORMAT binary)";
+
     /// <summary>How many streams to run when --parallel is not given: from the number of YugabyteDB nodes, or a fixed few for PostgreSQL.</summary>
     public int DefaultParallel(int nodes) => IsYugabyteDb ? Math.Max(1, nodes) * StreamsPerYbNode : PostgreSqlStreams;
 

@@ -15,6 +15,19 @@ public enum OnBadRow
     Stash,
 }
 
+/// <summary>How batches are sent to the target.</summary>
+public enum CopyFormat
+{
+    /// <summary>
+    /// Binary COPY for the tables whose every column type has a converter on the client (PostgreSQL
+    /// targets), CSV for the others and for any batch with a value not converted exactly.
+    /// </summary>
+    Auto,
+
+    /// <summary>The CSV files' bytes as they are, always.</summary>
+    Csv,
+}
+
 /// <summary>How to import.</summary>
 public sealed class ImportOptions
 {
@@ -41,6 +54,9 @@ public sealed class ImportOptions
 
     /// <summary>Only these tables ("schema.name" or "name"); empty: every table of the manifest.</summary>
     public IReadOnlyList<string> Tables { get; set; } = Array.Empty<string>();
+
+    /// <summary>How batches are sent: binary COPY where it converts exactly (auto), or CSV always.</summary>
+    public CopyFormat CopyFormat { get; set; } = CopyFormat.Auto;
 
     /// <summary>YugabyteDB only, opt-in: yb_disable_transactional_writes (faster, a failed batch leaves its rows behind).</summary>
     public bool YbDisableTransactionalWrites { get; set; }
@@ -139,6 +155,9 @@ public sealed class TableSummary
 
     /// <summary>Rows loaded or stashed by earlier runs (their batches were skipped).</summary>
     public long RowsDoneBefore { get; init; }
+
+    /// <summary>Batches of this run sent as binary COPY (the others went as CSV).</summary>
+    public long BinaryBatches { get; set; }
 
     /// <summary>From the table's first batch to its last in this run.</summary>
     public TimeSpan Time { get; set; }
