@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using Npgsql;
 using YbMigrate.Migration.Data;
 using YbMigrate.Migration.Data.Export;
@@ -54,7 +54,7 @@ internal static class ExportedData
         foreach (var file in table.Files)
         {
             var bytes = File.ReadAllBytes(Path.Combine(DataManifest.DataDirectory(outDir), file.Path));
-            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), file.Sha256);
+            Assert.Equal("xxh128:" + Convert.ToHexStringLower(XxHash128.Hash(bytes)), file.Checksum);
             Assert.Equal(bytes.Length, file.Bytes);
         }
 

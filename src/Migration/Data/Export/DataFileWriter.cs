@@ -35,7 +35,7 @@ internal static class DataFileWriter
                     throw new InvalidDataException("the source's data ended inside a record");
                 }
 
-                file = new DataFile { Path = name, Rows = stream.Records, Bytes = stream.Bytes, Sha256 = stream.Sha256(), KeyRange = chunk.Condition };
+                file = new DataFile { Path = name, Rows = stream.Records, Bytes = stream.Bytes, Checksum = stream.Checksum(), KeyRange = chunk.Condition };
             }
 
             File.Move(temporary, path, overwrite: true);
