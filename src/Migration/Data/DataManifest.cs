@@ -131,11 +131,11 @@ public sealed class TableData
     /// <summary>Bytes in all files.</summary>
     public long Bytes { get; set; }
 
-    /// <summary>The files, in key order when the table was split by key ranges.</summary>
+    /// <summary>The files, in the order of their ranges (page order for ctid ranges, key order for key ranges).</summary>
     public List<DataFile> Files { get; set; } = new();
 }
 
-/// <summary>One CSV file: a whole table or one key range of it.</summary>
+/// <summary>One CSV file: a whole table or one range of it.</summary>
 public sealed class DataFile
 {
     /// <summary>Path relative to DIR/data, '/' separated.</summary>

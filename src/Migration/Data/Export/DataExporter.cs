@@ -18,7 +18,7 @@ public sealed class DataExportOptions
     /// <summary>Readers at once, one connection each; null: the source's <see cref="ITableDataSource.DefaultParallelism"/>.</summary>
     public int? Parallel { get; init; }
 
-    /// <summary>About how many rows a file holds before a table is split by key ranges.</summary>
+    /// <summary>About how many rows a file holds before a table is split into ranges (of pages or keys).</summary>
     public long RowsPerFile { get; init; } = 1_000_000;
 }
 

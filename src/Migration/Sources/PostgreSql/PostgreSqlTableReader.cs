@@ -38,7 +38,7 @@ internal sealed class PostgreSqlTableReader : ITableDataReader
     public static string[] SnapshotSession(string snapshot) =>
         ["SET search_path = ''", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "SET TRANSACTION SNAPSHOT " + Literal(snapshot)];
 
-    /// <summary>The COPY command for a chunk: the exported columns, this table only (not inheritance children), the key range.</summary>
+    /// <summary>The COPY command for a chunk: the exported columns, this table only (not inheritance children), the chunk's range.</summary>
     public static string CopyCommand(ExportChunk chunk)
     {
         var table = chunk.Table;
