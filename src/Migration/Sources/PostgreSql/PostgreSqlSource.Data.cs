@@ -87,8 +87,9 @@ public sealed partial class PostgreSqlSource : ITableDataSource
 
     /// <inheritdoc />
     /// <remarks>
-    /// From PostgreSQL 14 on, by ctid page ranges: each chunk is a TID range scan, a sequential read
-    /// of its pages (a key range is an index range scan, visiting the heap in key order). Under the
+    /// From PostgreSQL 14 on, by ctid page ranges, read in page order (a sequential scan filtering by
+    /// ctid, or a TID range scan: <see cref="PostgreSqlTableReader.ScanSetting"/>), where a key range
+    /// is an index range scan, visiting the heap in key order. Under the
     /// shared snapshot each visible row has exactly one ctid; a row updated during the export gets a
     /// new version elsewhere that the snapshot does not see, and the last range is open-ended, so a
     /// table that grew is still read whole. Older servers would read the whole table for each page
