@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using YbMigrate.Migration.Data;
 using YbMigrate.Migration.Data.Export;
+using YbMigrate.Migration.Sources.PostgreSql;
 using static YbMigrate.Migration.Tests.Data.ExportedData;
 
 namespace YbMigrate.Migration.Tests.Data;
@@ -154,6 +155,29 @@ public sealed class DataExportTests : IDisposable
         {
             Assert.StartsWith("""("order", "Line No") < (""", Table(result, "Sales", "Order Lines").Files[0].KeyRange);
             Assert.Equal("id < -2497", Table(result, "public", "ints").Files[0].KeyRange);
+        }
+    }
+
+    [Theory]
+    [InlineData(2500, 4, "Seq Scan")]
+    [InlineData(1000, 10, "Tid Range Scan")]
+    public void A_table_of_few_page_ranges_is_read_by_sequential_scans_and_one_of_many_by_tid_range_scans(long rowsPerFile, int ranges, string scan)
+    {
+        using var database = new TestDatabase();
+        database.Execute("CREATE TABLE pages (id integer PRIMARY KEY, v text); INSERT INTO pages SELECT g, repeat('x', 100) FROM generate_series(1, 10000) g;");
+        database.Execute("ANALYZE pages");
+        using var source = new PostgreSqlSource(database.ConnectionString);
+        var chunks = source.PlanChunks(source.ReadTables().Single(t => t.Name == "pages"), rowsPerFile, readers: 2);
+        using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        connection.Open();
+
+        Assert.Equal(ranges, chunks.Count);
+        foreach (var chunk in chunks)
+        {
+            using var setting = new Npgsql.NpgsqlCommand(PostgreSqlTableReader.ScanSetting(chunk), connection);
+            setting.ExecuteNonQuery();
+            using var explain = new Npgsql.NpgsqlCommand($"EXPLAIN (COSTS OFF) SELECT * FROM ONLY public.pages WHERE {chunk.Condition}", connection);
+            Assert.StartsWith(scan + " on pages", (string)explain.ExecuteScalar()!);
         }
     }
 
