@@ -20,6 +20,13 @@ port=${YB_MIGRATE_BENCH_PORT:-54352}
 work=${YB_MIGRATE_BENCH_DIR:-/tmp/yb-migrate-import-bench}
 export YB_MIGRATE_PG_DURABLE=1 YB_MIGRATE_PG_PORT=$port DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PGOPTIONS="-c client_min_messages=warning"
 
+# The manifest's checksum is XXH128 as xxh128sum prints it (Debian's xxhash), as `export` writes it.
+if ! command -v xxh128sum >/dev/null; then
+  echo "bench: installing xxhash (xxh128sum) with apt-get" >&2
+  sudo_cmd=$([ "$(id -u)" -eq 0 ] || echo sudo)
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq xxhash >/dev/null
+fi
+
 scripts/pg-cluster.sh start
 db_user=$(scripts/pg-cluster.sh env | sed 's/.*Username=\([^;]*\);.*/\1/')
 server="host=127.0.0.1 port=$port user=$db_user"
@@ -40,20 +47,20 @@ fi
 # export_csv DIR ROWS: DIR/data/public.bench_rows.csv (ids 1..ROWS) and its manifest, as `export` writes them.
 export_csv() {
   local dir=$1 count=$2 file=$1/data/public.bench_rows.csv
-  [ -f "$dir/data/manifest.json" ] && return
+  grep -qs '"checksum": "xxh128:' "$dir/data/manifest.json" && return
   mkdir -p "$dir/data"
   sql "$source_db" "\\copy (SELECT * FROM bench_rows WHERE id <= $count ORDER BY id) TO '$file' WITH (FORMAT csv)"
-  local bytes sha
+  local bytes checksum
   bytes=$(stat -c %s "$file")
-  sha=$(sha256sum "$file" | cut -d' ' -f1)
+  checksum=$(xxh128sum "$file" | cut -d' ' -f1)
   cat > "$dir/data/manifest.json" <<EOF
 {
-  "format": 1, "sourceKind": "postgresql", "source": "bench_source", "sourceVersion": "15",
+  "format": 2, "sourceKind": "postgresql", "source": "bench_source", "sourceVersion": "15",
   "startedAt": "$(date -u +%FT%TZ)", "finishedAt": "$(date -u +%FT%TZ)",
   "tables": [ { "schema": "public", "name": "bench_rows",
     "columns": ["id", "quantity", "created_at", "note", "amount", "attributes"], "primaryKey": ["id"],
     "rowCount": $count, "bytes": $bytes,
-    "files": [ { "path": "public.bench_rows.csv", "rows": $count, "bytes": $bytes, "sha256": "$sha" } ] } ]
+    "files": [ { "path": "public.bench_rows.csv", "rows": $count, "bytes": $bytes, "checksum": "xxh128:$checksum" } ] } ]
 }
 EOF
 }
@@ -154,12 +161,12 @@ fi
 sizes="tenth full"
 if [ "${YB_MIGRATE_BENCH_RSS_10X:-0}" = 1 ]; then
   sizes="$sizes ten"
-  if [ ! -f "$work/ten/data/manifest.json" ]; then
+  if ! grep -qs '"checksum": "xxh128:' "$work/ten/data/manifest.json"; then
     mkdir -p "$work/ten/data"
     for _ in $(seq 10); do cat "$csv"; done > "$work/ten/data/public.bench_rows.csv"
     sed -e "s/\"rowCount\": $rows/\"rowCount\": $((rows * 10))/" -e "s/\"rows\": $rows/\"rows\": $((rows * 10))/" \
       -e "s/\"bytes\": [0-9]*/\"bytes\": $(stat -c %s "$work/ten/data/public.bench_rows.csv")/g" \
-      -e "s/\"sha256\": \"[0-9a-f]*\"/\"sha256\": \"$(sha256sum "$work/ten/data/public.bench_rows.csv" | cut -d' ' -f1)\"/" \
+      -e "s/\"checksum\": \"xxh128:[0-9a-f]*\"/\"checksum\": \"xxh128:$(xxh128sum "$work/ten/data/public.bench_rows.csv" | cut -d' ' -f1)\"/" \
       "$work/full/data/manifest.json" > "$work/ten/data/manifest.json"
   fi
 fi

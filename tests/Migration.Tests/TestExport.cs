@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Hashing;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using Npgsql;
 using YbMigrate.Migration.Data;
 
@@ -61,7 +63,26 @@ public static class TestExport
     public static DataFile Describe(string path, string relativePath, long rows)
     {
         var bytes = File.ReadAllBytes(path);
-        return new DataFile { Path = relativePath, Rows = rows, Bytes = bytes.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)) };
+        return new DataFile { Path = relativePath, Rows = rows, Bytes = bytes.Length, Checksum = "xxh128:" + Convert.ToHexStringLower(XxHash128.Hash(bytes)) };
+    }
+
+    /// <summary>
+    /// Rewrites DIR/data/manifest.json as the previous version wrote it (format 1): each file's
+    /// SHA-256 as bare hex in "sha256", no "checksum".
+    /// </summary>
+    public static void DowngradeToFormat1(string directory)
+    {
+        var path = Path.Combine(DataManifest.DataDirectory(directory), DataManifest.FileName);
+        var manifest = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        manifest["format"] = 1;
+        foreach (var file in manifest["tables"]!.AsArray().SelectMany(t => t!["files"]!.AsArray()).Select(f => f!.AsObject()))
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(DataManifest.DataDirectory(directory), (string)file["path"]!));
+            file.Remove("checksum");
+            file["sha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        }
+
+        File.WriteAllText(path, manifest.ToJsonString());
     }
 
     /// <summary>Row count and a digest of every row's text in key order: equal on both sides means equal content.</summary>

@@ -25,7 +25,7 @@ internal static class ExportCommand
         var parallel = new Option<int?>("--parallel") { Description = "Readers at once, one connection each (default: the source's cores when it runs here, else 2)" };
         var rowsPerFile = new Option<long>("--rows-per-file")
         {
-            Description = "About how many rows one file holds; larger tables are split by key ranges",
+            Description = "About how many rows one file holds; larger tables are split into ranges (of pages on PostgreSQL 14+, else of keys)",
             DefaultValueFactory = _ => 1_000_000,
         };
         parallel.Validators.Add(result =>

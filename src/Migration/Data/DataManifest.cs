@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -17,8 +18,11 @@ public sealed class DataManifest
     /// <summary>The manifest's file name inside <see cref="DataDirectory"/>.</summary>
     public const string FileName = "manifest.json";
 
-    /// <summary>The format of this manifest; a reader refuses a newer one.</summary>
-    public const int CurrentFormat = 1;
+    /// <summary>
+    /// The format of this manifest; a reader refuses a newer one. 2: a file's checksum is "checksum",
+    /// "xxh128:hex" (1: "sha256", bare hex, still read).
+    /// </summary>
+    public const int CurrentFormat = 2;
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -83,6 +87,11 @@ public sealed class DataManifest
             throw new DataManifestException($"{path}: manifest format {manifest.Format} is newer than this tool reads ({CurrentFormat}); update yb-migrate.");
         }
 
+        foreach (var file in manifest.Tables.SelectMany(t => t.Files))
+        {
+            file.ReadChecksum(path);
+        }
+
         return manifest;
     }
 
@@ -122,11 +131,11 @@ public sealed class TableData
     /// <summary>Bytes in all files.</summary>
     public long Bytes { get; set; }
 
-    /// <summary>The files, in key order when the table was split by key ranges.</summary>
+    /// <summary>The files, in the order of their ranges (page order for ctid ranges, key order for key ranges).</summary>
     public List<DataFile> Files { get; set; } = new();
 }
 
-/// <summary>One CSV file: a whole table or one key range of it.</summary>
+/// <summary>One CSV file: a whole table or one range of it.</summary>
 public sealed class DataFile
 {
     /// <summary>Path relative to DIR/data, '/' separated.</summary>
@@ -138,11 +147,39 @@ public sealed class DataFile
     /// <summary>Size in bytes.</summary>
     public long Bytes { get; set; }
 
-    /// <summary>SHA-256 of the file's bytes, lower-case hex: import refuses a file that changed since the export.</summary>
-    public string Sha256 { get; set; } = "";
+    /// <summary>
+    /// The checksum of the file's bytes, "xxh128:hex" (<see cref="FileChecksum"/>; "sha256:hex" for a
+    /// format 1 manifest): import refuses a file that changed since the export.
+    /// </summary>
+    public string Checksum { get; set; } = "";
 
-    /// <summary>The key range this file holds as a SQL condition on the source (for people and verify), null for a whole table.</summary>
+    /// <summary>Format 1's checksum, SHA-256 as bare hex: read into <see cref="Checksum"/>, never written.</summary>
+    public string? Sha256 { get; set; }
+
+    /// <summary>
+    /// The rows this file holds as a SQL condition on the source (for people), null for a whole
+    /// table: a key range, or a ctid page range (PostgreSQL 14 and later), which names the rows of
+    /// the export's snapshot only.
+    /// </summary>
     public string? KeyRange { get; set; }
+
+    // Takes format 1's checksum as "sha256:hex"; a checksum missing or of an algorithm this tool
+    // cannot compute is an error before anything is loaded.
+    internal void ReadChecksum(string manifestPath)
+    {
+        if (Checksum.Length == 0 && !string.IsNullOrEmpty(Sha256))
+        {
+            (Checksum, Sha256) = (FileChecksum.Sha256 + ":" + Sha256, null);
+        }
+
+        var algorithm = Checksum.Length == 0 ? null : FileChecksum.AlgorithmOf(Checksum);
+        if (algorithm is not (FileChecksum.XxHash128 or FileChecksum.Sha256))
+        {
+            throw new DataManifestException(
+                $"{manifestPath}: file {Path} has {(algorithm is null ? "no checksum" : $"a checksum of algorithm '{algorithm}', which this tool does not check")}; " +
+                "export again with this version of yb-migrate.");
+        }
+    }
 }
 
 /// <summary>A data manifest that is missing, unreadable or inconsistent; the message names the file and what to do.</summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using YbMigrate.Migration.Data;
 using YbMigrate.Migration.Data.Export;
+using YbMigrate.Migration.Sources.PostgreSql;
 using static YbMigrate.Migration.Tests.Data.ExportedData;
 
 namespace YbMigrate.Migration.Tests.Data;
@@ -107,9 +108,11 @@ public sealed class DataExportTests : IDisposable
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Large_tables_are_split_by_key_ranges_into_files_that_hold_every_row_once(bool libPq)
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    public void Large_tables_are_split_by_page_or_key_ranges_into_files_that_hold_every_row_once(bool libPq, bool byPages)
     {
         using var database = new TestDatabase();
         database.Execute("""
@@ -124,7 +127,7 @@ public sealed class DataExportTests : IDisposable
             INSERT INTO heap SELECT g % 5000, 'same ' || (g % 5000) FROM generate_series(1, 10000) g;
             """);
 
-        var result = RunExport(database, _out, parallel: 3, rowsPerFile: 1000, libPq: libPq);
+        var result = RunExport(database, _out, parallel: 3, rowsPerFile: 1000, libPq: libPq, byPages: byPages);
 
         foreach (var (schema, name, copy) in new[]
         {
@@ -142,9 +145,78 @@ public sealed class DataExportTests : IDisposable
             Assert.Equal(0, Differences(database, $"SELECT * FROM {qualified}", $"SELECT * FROM {copy}"));
         }
 
-        Assert.StartsWith("""("order", "Line No") < (""", Table(result, "Sales", "Order Lines").Files[0].KeyRange);
-        Assert.Equal("id < -2497", Table(result, "public", "ints").Files[0].KeyRange);
         Assert.StartsWith("ctid < '(", Table(result, "public", "heap").Files[0].KeyRange);
+        if (byPages)
+        {
+            Assert.All(result.Manifest.Tables.SelectMany(t => t.Files), f => Assert.StartsWith("ctid ", f.KeyRange));
+            Assert.Equal("ctid >= '(", Table(result, "public", "ints").Files[^1].KeyRange![..10]); // the last range is open-ended
+        }
+        else
+        {
+            Assert.StartsWith("""("order", "Line No") < (""", Table(result, "Sales", "Order Lines").Files[0].KeyRange);
+            Assert.Equal("id < -2497", Table(result, "public", "ints").Files[0].KeyRange);
+        }
+    }
+
+    [Theory]
+    [InlineData(2500, 4, "Seq Scan")]
+    [InlineData(1000, 10, "Tid Range Scan")]
+    public void A_table_of_few_page_ranges_is_read_by_sequential_scans_and_one_of_many_by_tid_range_scans(long rowsPerFile, int ranges, string scan)
+    {
+        using var database = new TestDatabase();
+        database.Execute("CREATE TABLE pages (id integer PRIMARY KEY, v text); INSERT INTO pages SELECT g, repeat('x', 100) FROM generate_series(1, 10000) g;");
+        database.Execute("ANALYZE pages");
+        using var source = new PostgreSqlSource(database.ConnectionString);
+        var chunks = source.PlanChunks(source.ReadTables().Single(t => t.Name == "pages"), rowsPerFile, readers: 2);
+        using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        connection.Open();
+
+        Assert.Equal(ranges, chunks.Count);
+        foreach (var chunk in chunks)
+        {
+            using var setting = new Npgsql.NpgsqlCommand(PostgreSqlTableReader.ScanSetting(chunk), connection);
+            setting.ExecuteNonQuery();
+            using var explain = new Npgsql.NpgsqlCommand($"EXPLAIN (COSTS OFF) SELECT * FROM ONLY public.pages WHERE {chunk.Condition}", connection);
+            Assert.StartsWith(scan + " on pages", (string)explain.ExecuteScalar()!);
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Rows_that_move_to_other_pages_during_an_export_by_page_ranges_are_exported_once_as_the_snapshot_saw_them(bool libPq)
+    {
+        using var database = new TestDatabase();
+        database.Execute("""
+            CREATE TABLE moving (id integer PRIMARY KEY, v text);
+            INSERT INTO moving SELECT g, 'before ' || g FROM generate_series(1, 6000) g;
+            DELETE FROM moving WHERE id <= 2000 AND id % 4 <> 0;
+            CREATE TABLE expected AS SELECT * FROM moving;
+            CREATE TABLE pages_before AS SELECT id, (ctid::text::point)[0] AS page FROM moving;
+            """);
+        database.Execute("VACUUM ANALYZE moving"); // free space in the first pages
+        var changed = 0;
+
+        // One reader, the chunks in page order: after the first file, every row gets a new version,
+        // in the free space of the pages already read or after the last planned page.
+        var result = RunExport(database, _out, parallel: 1, rowsPerFile: 2000, tables: ["moving"], libPq: libPq, fileDone: _ =>
+        {
+            if (Interlocked.Increment(ref changed) == 1)
+            {
+                database.Execute("UPDATE moving SET v = 'after ' || id; INSERT INTO moving SELECT g, 'new' FROM generate_series(6001, 7000) g;");
+            }
+        });
+
+        var files = Table(result, "public", "moving").Files;
+        Assert.Equal(3, files.Count);
+        var firstUnread = Page(files[0].KeyRange!, "ctid < ");
+        var lastStart = Page(files[2].KeyRange!, "ctid >= ");
+        Assert.Equal(["back into read pages: true, on into unread ones: true"], database.Rows(
+            $"SELECT 'back into read pages: ' || bool_or(b.page >= {firstUnread} AND now.page < {firstUnread}) || ', on into unread ones: ' || bool_or(b.page < {lastStart} AND now.page >= {lastStart}) " +
+            "FROM (SELECT id, (ctid::text::point)[0] AS page FROM moving) now JOIN pages_before b USING (id)"));
+        database.Execute("CREATE TABLE moving_copy (LIKE moving)");
+        Load(database, _out, Table(result, "public", "moving"), "public.moving_copy");
+        Assert.Equal(0, Differences(database, "SELECT * FROM expected", "SELECT * FROM moving_copy"));
     }
 
     [Theory]
@@ -216,7 +288,7 @@ public sealed class DataExportTests : IDisposable
             database.Execute($"GRANT SELECT (id) ON secret TO {role}");
             var reading = Assert.Throws<DataExportException>(() => RunExport(database, _out, parallel: 2, rowsPerFile: 1000, connectionString: connection, libPq: libPq));
             Assert.Equal("public.secret", reading.Table);
-            Assert.Matches(@"^table public\.secret chunk [1-4]/4 \(id .*\): .*permission denied for table secret", reading.Message);
+            Assert.Matches(@"^table public\.secret chunk [1-4]/4 \(ctid .*\): .*permission denied for table secret", reading.Message);
             Assert.Contains("run the export again", reading.Message);
             Assert.Contains(libPq ? "ERROR:  permission denied" : "42501: permission denied", reading.Message); // libpq and Npgsql word it differently: the reader asked for ran
             AssertNothingComplete();
@@ -227,6 +299,10 @@ public sealed class DataExportTests : IDisposable
             database.Execute($"DROP OWNED BY {role}; DROP ROLE {role};");
         }
     }
+
+    // The page of a range's bound, "ctid < '(14,0)'::pg_catalog.tid": 14.
+    private static int Page(string range, string prefix) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(range, "^" + prefix + @"'\((\d+),0\)'").Groups[1].Value);
 
     private void AssertNothingComplete()
     {

@@ -1,7 +1,8 @@
 using System;
 using System.IO;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
+using YbMigrate.Migration.Data;
 using YbMigrate.Migration.Data.Export;
 
 namespace YbMigrate.Migration.Tests.Data;
@@ -11,7 +12,7 @@ public sealed class DataFileTests
     private const string Csv = "1,\"a \"\"quoted\"\"\nline, with comma\",\n2,\"\",x\n\n3,\"\"\"\",\"\r\n\"\n";
 
     [Fact]
-    public void Records_are_counted_outside_quotes_and_the_hash_is_the_files_sha256_however_the_bytes_arrive()
+    public void Records_are_counted_outside_quotes_and_the_checksum_is_the_files_xxh128_however_the_bytes_arrive()
     {
         var bytes = Encoding.UTF8.GetBytes(Csv);
         foreach (var size in new[] { 1, 2, 3, 7, bytes.Length })
@@ -26,8 +27,41 @@ public sealed class DataFileTests
             Assert.Equal(4, stream.Records); // the empty line is a record: a one-column NULL
             Assert.Equal(bytes.Length, stream.Bytes);
             Assert.True(stream.EndsOnRecord);
-            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), stream.Sha256());
+            Assert.Equal("xxh128:" + Convert.ToHexStringLower(XxHash128.Hash(bytes)), stream.Checksum());
             Assert.Equal(bytes, target.ToArray());
+        }
+    }
+
+    [Theory]
+    [InlineData("", "99aa06d3014798d86001c324468d497f")]
+    [InlineData("abc", "06b05ab6733a618578af5f94892f3950")]
+    public void The_checksum_is_written_as_xxh128sum_prints_it(string text, string xxh128sum)
+    {
+        using var stream = new CsvFileStream(new MemoryStream());
+        stream.Write(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal("xxh128:" + xxh128sum, stream.Checksum());
+    }
+
+    [Theory]
+    [InlineData("\"checksum\": \"md5:00\"", "a checksum of algorithm 'md5', which this tool does not check")]
+    [InlineData("\"rows\": 1", "no checksum")]
+    public void A_manifest_file_without_a_checksum_this_tool_checks_is_refused_by_name(string field, string message)
+    {
+        var directory = Directory.CreateTempSubdirectory("ybm-manifest").FullName;
+        try
+        {
+            Directory.CreateDirectory(DataManifest.DataDirectory(directory));
+            File.WriteAllText(Path.Combine(DataManifest.DataDirectory(directory), DataManifest.FileName),
+                "{\"format\": 2, \"tables\": [{\"schema\": \"public\", \"name\": \"t\", \"files\": [{\"path\": \"public.t.csv\", " + field + "}]}]}");
+
+            var error = Assert.Throws<DataManifestException>(() => DataManifest.Read(directory));
+
+            Assert.Contains("manifest.json: file public.t.csv has " + message, error.Message);
+        }
+        finally
+        {
+            Directory.Delete(directory, true);
         }
     }
 

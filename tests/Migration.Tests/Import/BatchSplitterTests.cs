@@ -65,8 +65,9 @@ public sealed class BatchSplitterTests
         {
             System.IO.File.WriteAllBytes(path, csv);
             var batches = new List<RecordRange>();
-            var sha256 = FilePlanner.Read(path, rowLimit: 3, byteLimit: long.MaxValue, batches.Add);
-            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(csv)), sha256);
+            var checksum = FilePlanner.Read(path, "xxh128:", rowLimit: 3, byteLimit: long.MaxValue, batches.Add);
+            Assert.Equal("xxh128:" + Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(csv)), checksum);
+            Assert.Equal("sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(csv)), FilePlanner.Read(path, "0123abcd", 3, long.MaxValue, _ => { }));
             var batch = batches.Last();
             using var handle = System.IO.File.OpenHandle(path);
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
 using YbMigrate.Migration.Data;
@@ -79,11 +80,18 @@ public sealed class DataImportTests : IDisposable
         Assert.Empty(result.Warnings);
     }
 
-    [Fact]
-    public async Task A_file_changed_since_the_export_is_refused_and_nothing_of_it_commits()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_file_changed_since_the_export_is_refused_and_nothing_of_it_commits(bool sha256Manifest)
     {
         using var source = Source();
         TestExport.Export(source.ConnectionString, _dir, 5000, "public.items");
+        if (sha256Manifest)
+        {
+            TestExport.DowngradeToFormat1(_dir);
+        }
+
         var path = Path.Combine(_dir, "data", "public.items.1.csv");
         var bytes = File.ReadAllBytes(path);
         bytes[^3] = (byte)(bytes[^3] == (byte)'0' ? '1' : '0'); // same size, another value in the last row
@@ -92,7 +100,7 @@ public sealed class DataImportTests : IDisposable
 
         var error = await Assert.ThrowsAsync<DataManifestException>(() => Import(target, new ImportOptions { BatchRows = 100, Parallel = 2 }));
 
-        Assert.Contains("data/public.items.1.csv: the file changed since the export", error.Message);
+        Assert.Contains("data/public.items.1.csv: the file changed since the export (checksum " + (sha256Manifest ? "sha256:" : "xxh128:"), error.Message);
         Assert.Equal(["0"], target.Rows("SELECT count(*) FROM public.items"));
         Assert.Equal(["0"], target.Rows($"SELECT count(*) FROM {ImportLedger.BatchesTable}"));
     }
@@ -187,6 +195,29 @@ public sealed class DataImportTests : IDisposable
         Assert.Equal(TestExport.Digest(source.ConnectionString, "public.seq", "id"), TestExport.Digest(target.ConnectionString, "public.seq", "id"));
         status = (await ImportStatus.ReadAsync(target.ConnectionString, _dir, Array.Empty<string>())).Single();
         Assert.Equal(("done", 1000L, 0L, 1), (status.State, status.RowsLoaded, status.RowsLeft, status.FilesDone));
+    }
+
+    [Fact]
+    public async Task A_format_1_manifest_imports_checked_with_sha256_and_resumes_a_ledger_the_previous_version_left()
+    {
+        using var source = new TestDatabase();
+        source.Execute("CREATE TABLE public.seq (id integer PRIMARY KEY, label text); INSERT INTO public.seq SELECT g, 'row ' || g FROM generate_series(1, 1000) g");
+        TestExport.Export(source.ConnectionString, _dir, 1000, "public.seq");
+        TestExport.DowngradeToFormat1(_dir);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(_dir, "data", "public.seq.1.csv"))));
+        using var target = new TestDatabase();
+        target.Execute("CREATE TABLE public.seq (id integer PRIMARY KEY, label text)");
+        await Import(target, new ImportOptions { BatchRows = 100 });
+        Assert.Equal(["sha256:" + sha256], target.Rows($"SELECT sha256 FROM {ImportLedger.FilesTable}"));
+
+        // As the previous version left it after a crash: the SHA-256 as bare hex, the last batches missing.
+        target.Execute($"DELETE FROM public.seq WHERE id > 600; DELETE FROM {ImportLedger.BatchesTable} WHERE first_line > 600; UPDATE {ImportLedger.FilesTable} SET sha256 = '{sha256}'");
+        Assert.Empty((await ImportStatus.ReadAsync(target.ConnectionString, _dir, Array.Empty<string>())).Single().ChangedFiles);
+
+        var result = await Import(target, new ImportOptions { BatchRows = 100 });
+
+        Assert.Equal((400L, 600L), (result.Tables.Single().RowsLoaded, result.Tables.Single().RowsDoneBefore));
+        Assert.Equal(TestExport.Digest(source.ConnectionString, "public.seq", "id"), TestExport.Digest(target.ConnectionString, "public.seq", "id"));
     }
 
     [Fact]

@@ -1,19 +1,18 @@
 using System;
 using System.IO;
 using System.Numerics;
-using System.Security.Cryptography;
 
 namespace YbMigrate.Migration.Data.Export;
 
 /// <summary>
-/// A write-only stream in front of a data file that, in the same pass, hashes the bytes (SHA-256)
-/// and counts CSV records: line feeds outside quoted fields (a quoted field may hold line feeds;
+/// A write-only stream in front of a data file that, in the same pass, computes the file's checksum
+/// (<see cref="FileChecksum"/>) and counts CSV records: line feeds outside quoted fields (a quoted field may hold line feeds;
 /// a doubled quote inside one closes and reopens it, which leaves the state as it was).
 /// </summary>
 internal sealed class CsvFileStream : Stream
 {
     private readonly Stream _inner;
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly FileChecksum _checksum = FileChecksum.Create();
     private ulong _insideQuotes;
     private byte _lastByte = (byte)'\n';
 
@@ -42,8 +41,8 @@ internal sealed class CsvFileStream : Stream
         set => throw new NotSupportedException();
     }
 
-    /// <summary>The SHA-256 of every byte written, lower-case hex.</summary>
-    public string Sha256() => Convert.ToHexStringLower(_hash.GetCurrentHash());
+    /// <summary>The checksum of every byte written, as the manifest writes it.</summary>
+    public string Checksum() => _checksum.Current();
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
@@ -54,7 +53,7 @@ internal sealed class CsvFileStream : Stream
             return;
         }
 
-        _hash.AppendData(buffer);
+        _checksum.Append(buffer);
         CountRecords(buffer);
         _inner.Write(buffer);
         Bytes += buffer.Length;
@@ -99,7 +98,7 @@ internal sealed class CsvFileStream : Stream
     {
         if (disposing)
         {
-            _hash.Dispose();
+            _checksum.Dispose();
             _inner.Dispose();
         }
 

@@ -1,11 +1,8 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Data.Common;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Threading;
 
 namespace YbMigrate.Migration.Data.Export;
 
@@ -21,7 +18,7 @@ public sealed class DataExportOptions
     /// <summary>Readers at once, one connection each; null: the source's <see cref="ITableDataSource.DefaultParallelism"/>.</summary>
     public int? Parallel { get; init; }
 
-    /// <summary>About how many rows a file holds before a table is split by key ranges.</summary>
+    /// <summary>About how many rows a file holds before a table is split into ranges (of pages or keys).</summary>
     public long RowsPerFile { get; init; } = 1_000_000;
 }
 
@@ -52,13 +49,15 @@ public static class DataExporter
             warn?.Invoke(warning);
         }
 
-        var tables = Select(source.ReadTables(), options.Tables);
+        // The readers connect while the tables are listed and planned: the first rows come sooner.
         var readers = Math.Max(1, options.Parallel ?? source.DefaultParallelism);
+        using var pool = new ReaderPool(source, readers);
+        var tables = Select(source.ReadTables(), options.Tables);
         var chunks = tables.SelectMany(t => Plan(source, t, options.RowsPerFile, readers)).ToList();
         var dataDirectory = PrepareDirectory(options.OutputDirectory);
         var parallel = Math.Max(1, Math.Min(readers, chunks.Count));
 
-        var files = Run(source, chunks, dataDirectory, parallel, fileDone);
+        var files = pool.Run(chunks, dataDirectory, fileDone);
 
         var manifest = new DataManifest
         {
@@ -122,53 +121,6 @@ public static class DataExporter
 
         return directory;
     }
-
-    private static ConcurrentDictionary<ExportChunk, DataFile> Run(ITableDataSource source, List<ExportChunk> chunks, string dataDirectory, int parallel,
-        Action<ExportedFile>? fileDone)
-    {
-        var queue = new ConcurrentQueue<ExportChunk>(chunks.OrderByDescending(c => c.EstimatedRows));
-        var files = new ConcurrentDictionary<ExportChunk, DataFile>();
-        var failures = new ConcurrentQueue<Exception>();
-        using var cancellation = new CancellationTokenSource();
-
-        void Work()
-        {
-            ExportChunk? current = null;
-            try
-            {
-                using var reader = source.OpenReader();
-                while (!cancellation.IsCancellationRequested && queue.TryDequeue(out current))
-                {
-                    var clock = Stopwatch.StartNew();
-                    var file = DataFileWriter.Write(dataDirectory, current, reader, cancellation.Token);
-                    files[current] = file;
-                    fileDone?.Invoke(new ExportedFile(current, file, clock.Elapsed));
-                }
-            }
-            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-            {
-                // Another reader failed first; its error is the one reported.
-            }
-            catch (Exception ex)
-            {
-                failures.Enqueue(current is null ? ex : new DataExportException(Failure(current, ex), current.Table, current, ex));
-                cancellation.Cancel();
-            }
-        }
-
-        var threads = Enumerable.Range(0, parallel).Select(_ => new Thread(Work) { IsBackground = true }).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
-        if (failures.TryDequeue(out var failure))
-        {
-            throw failure;
-        }
-
-        return files;
-    }
-
-    private static string Failure(ExportChunk chunk, Exception ex) =>
-        $"{chunk.Description}: {ex.Message}. No file was written for it and no manifest for this export; fix the cause and run the export again (it starts over).";
 
     private static TableData Entry(ExportTable table, IEnumerable<DataFile> files)
     {

@@ -57,8 +57,8 @@ public sealed class ExportTable
 }
 
 /// <summary>
-/// One file's worth of a table: the whole table (<see cref="Condition"/> null) or one key range.
-/// <see cref="Index"/> is 1-based among the table's <see cref="Count"/> chunks, in key order.
+/// One file's worth of a table: the whole table (<see cref="Condition"/> null) or one range of its
+/// keys or of its pages. <see cref="Index"/> is 1-based among the table's <see cref="Count"/> chunks, in range order.
 /// </summary>
 public sealed record ExportChunk(ExportTable Table, int Index, int Count, string? Condition, long EstimatedRows)
 {

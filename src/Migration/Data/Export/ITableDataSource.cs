@@ -7,8 +7,8 @@ using YbMigrate.Migration.Sources;
 namespace YbMigrate.Migration.Data.Export;
 
 /// <summary>
-/// A source whose table rows can be exported: each provider lists its tables, splits them into key
-/// ranges and streams a range as PostgreSQL COPY CSV. Every reader works in the consistent read
+/// A source whose table rows can be exported: each provider lists its tables, splits them into ranges
+/// (of keys, or of pages) and streams a range as PostgreSQL COPY CSV. Every reader works in the consistent read
 /// begun by <see cref="BeginConsistentRead"/>, on a connection of its own.
 /// </summary>
 public interface ITableDataSource : ISourceDatabase
@@ -29,12 +29,13 @@ public interface ITableDataSource : ISourceDatabase
     IReadOnlyList<ExportTable> ReadTables();
 
     /// <summary>
-    /// Splits <paramref name="table"/> into chunks of about <paramref name="rowsPerFile"/> rows, in key
-    /// order, as many as <see cref="KeyRanges.ChunkCount"/> says for <paramref name="readers"/> readers.
+    /// Splits <paramref name="table"/> into chunks of about <paramref name="rowsPerFile"/> rows (ranges of
+    /// its keys or its pages, in order), as many as <see cref="KeyRanges.ChunkCount"/> says for
+    /// <paramref name="readers"/> readers.
     /// </summary>
     IReadOnlyList<ExportChunk> PlanChunks(ExportTable table, long rowsPerFile, int readers);
 
-    /// <summary>A reader on a connection of its own, in the consistent read.</summary>
+    /// <summary>A reader on a connection of its own, in the consistent read; called from the readers' threads while the tables are planned.</summary>
     ITableDataReader OpenReader();
 }
 

@@ -184,13 +184,13 @@ public static class DataImporter
             // A file already started keeps the limits it was cut with, so its batches come out the same.
             if (!_ledgerFiles.TryGetValue(entry.Path, out var ledger) || !started)
             {
-                ledger = new LedgerFile(entry.Path, entry.Sha256, _options.BatchRows, _options.BatchBytes);
+                ledger = new LedgerFile(entry.Path, entry.Checksum, _options.BatchRows, _options.BatchBytes);
                 await ImportLedger.SaveFileAsync(connection, table.Data.Schema, table.Data.Name, ledger, cancel);
             }
-            else if (!string.Equals(ledger.Sha256, entry.Sha256, StringComparison.OrdinalIgnoreCase))
+            else if (!FileChecksum.Same(ledger.Checksum, entry.Checksum))
             {
                 throw new ImportException(
-                    $"data/{entry.Path}: part of it was imported from a different version of the file (sha256 {ledger.Sha256}, the manifest now says {entry.Sha256}). " +
+                    $"data/{entry.Path}: part of it was imported from a different version of the file (checksum {ledger.Checksum}, the manifest now says {entry.Checksum}). " +
                     $"To load the new one, empty {table.Name} and delete its ledger rows (DELETE FROM {ImportLedger.BatchesTable} WHERE file = {SqlIdentifier.Literal(entry.Path)}), then run again.");
             }
 
@@ -210,7 +210,7 @@ public static class DataImporter
                 {
                     current = file;
                     long rows = 0, recognized = 0;
-                    var sha256 = FilePlanner.Read(file.FullPath, file.Limits.BatchRows, file.Limits.BatchBytes, batch =>
+                    var checksum = FilePlanner.Read(file.FullPath, file.Entry.Checksum, file.Limits.BatchRows, file.Limits.BatchBytes, batch =>
                     {
                         rows += batch.Rows;
                         if (_done.TryGetValue((file.Entry.Path, batch.Offset), out var done) && done.Length == batch.Length)
@@ -222,7 +222,7 @@ public static class DataImporter
                             queue.TryWrite(new BatchJob(file, batch));
                         }
                     }, stop.Token);
-                    Verify(file, verified, sha256, recognized == _doneByFile[file.Entry.Path].Count());
+                    Verify(file, verified, checksum, recognized == _doneByFile[file.Entry.Path].Count());
                     if (rows != file.Entry.Rows)
                     {
                         Warn($"data/{file.Entry.Path}: {rows} rows read, the manifest says {file.Entry.Rows}.");
@@ -251,12 +251,12 @@ public static class DataImporter
 
         // The file's batches may commit when it is the manifest's file and cut as the ledger's batches
         // were: a batch the ledger has that this run did not cut (a damaged ledger) could overlap new ones.
-        private static void Verify(ImportFile file, TaskCompletionSource verified, string sha256, bool ledgerLinesUp)
+        private static void Verify(ImportFile file, TaskCompletionSource verified, string checksum, bool ledgerLinesUp)
         {
-            if (!string.Equals(sha256, file.Entry.Sha256, StringComparison.OrdinalIgnoreCase))
+            if (!FileChecksum.Same(checksum, file.Entry.Checksum))
             {
                 verified.SetException(new DataManifestException(
-                    $"data/{file.Entry.Path}: the file changed since the export (sha256 {sha256}, the manifest says {file.Entry.Sha256}); nothing of it was loaded. Export again, or restore the file."));
+                    $"data/{file.Entry.Path}: the file changed since the export (checksum {checksum}, the manifest says {file.Entry.Checksum}); nothing of it was loaded. Export again, or restore the file."));
             }
             else if (!ledgerLinesUp)
             {

@@ -3,7 +3,6 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Threading;
 using Microsoft.Win32.SafeHandles;
 
@@ -16,12 +15,12 @@ internal static class FilePlanner
 
     /// <summary>
     /// Reads a file once: its batches (with the given limits) go to <paramref name="batch"/> in file
-    /// order as they are cut; returns the file's SHA-256, lower-case hex.
+    /// order as they are cut; returns the file's checksum, computed as <paramref name="expected"/> was.
     /// </summary>
-    public static string Read(string path, long rowLimit, long byteLimit, Action<RecordRange> batch, CancellationToken cancel = default)
+    public static string Read(string path, string expected, long rowLimit, long byteLimit, Action<RecordRange> batch, CancellationToken cancel = default)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hash = FileChecksum.Like(expected);
         var splitter = new BatchSplitter(rowLimit, byteLimit);
         var buffer = ArrayPool<byte>.Shared.Rent(ReadSize);
         var given = 0;
@@ -31,7 +30,7 @@ internal static class FilePlanner
             while ((filled = Fill(handle, buffer.AsSpan(0, ReadSize), splitter.Length)) > 0)
             {
                 cancel.ThrowIfCancellationRequested();
-                hash.AppendData(buffer, 0, filled);
+                hash.Append(buffer.AsSpan(0, filled));
                 splitter.Feed(buffer.AsSpan(0, filled));
                 for (; given < splitter.Batches.Count; given++)
                 {
@@ -50,7 +49,7 @@ internal static class FilePlanner
             batch(batches[given]);
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return hash.Current();
     }
 
     /// <summary>The records of one range of a file, each as a range of its own with its first line.</summary>

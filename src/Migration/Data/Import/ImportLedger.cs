@@ -7,10 +7,10 @@ namespace YbMigrate.Migration.Data.Import;
 
 /// <summary>A data file as the ledger knows it: the checksum it was loaded from and the batch limits it was cut with.</summary>
 /// <param name="File">Path relative to DIR/data.</param>
-/// <param name="Sha256">The file's checksum when its first batch was planned.</param>
+/// <param name="Checksum">The file's checksum when its first batch was planned, as the manifest wrote it (column sha256, named when it held SHA-256 only; bare hex there is a SHA-256).</param>
 /// <param name="BatchRows">Row limit of its batches.</param>
 /// <param name="BatchBytes">Byte limit of its batches.</param>
-internal sealed record LedgerFile(string File, string Sha256, long BatchRows, long BatchBytes);
+internal sealed record LedgerFile(string File, string Checksum, long BatchRows, long BatchBytes);
 
 /// <summary>A batch recorded as done.</summary>
 /// <param name="File">Path relative to DIR/data.</param>
@@ -100,7 +100,7 @@ internal static class ImportLedger
             $"INSERT INTO {FilesTable} (file, table_schema, table_name, sha256, batch_rows, batch_bytes) VALUES ($1, $2, $3, $4, $5, $6) " +
             "ON CONFLICT (file) DO UPDATE SET table_schema = excluded.table_schema, table_name = excluded.table_name, sha256 = excluded.sha256, " +
             "batch_rows = excluded.batch_rows, batch_bytes = excluded.batch_bytes, started_at = now()", connection);
-        Add(command, file.File, schema, table, file.Sha256, file.BatchRows, file.BatchBytes);
+        Add(command, file.File, schema, table, file.Checksum, file.BatchRows, file.BatchBytes);
         await command.ExecuteNonQueryAsync(cancel);
     }
 

@@ -54,7 +54,7 @@ public static class ImportStatus
                 done.Sum(b => b.RowsLoaded),
                 done.Sum(b => b.RowsStashed),
                 done.Sum(b => b.Length),
-                table.Files.Where(f => batches[f.Path].Any() && files.TryGetValue(f.Path, out var ledger) && !string.Equals(ledger.Sha256, f.Sha256, StringComparison.OrdinalIgnoreCase))
+                table.Files.Where(f => batches[f.Path].Any() && files.TryGetValue(f.Path, out var ledger) && !FileChecksum.Same(ledger.Checksum, f.Checksum))
                     .Select(f => "data/" + f.Path).ToList());
         }).ToList();
     }

@@ -53,7 +53,9 @@ internal static class LibPq
     [DllImport(Library)]
     public static extern int PQgetCopyData(IntPtr connection, out IntPtr buffer, int async);
 
+    // Called once per row, and only frees memory: no transition to preemptive mode for the GC.
     [DllImport(Library)]
+    [SuppressGCTransition]
     public static extern void PQfreemem(IntPtr memory);
 
     [DllImport(Library)]

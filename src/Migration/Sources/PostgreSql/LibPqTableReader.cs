@@ -79,6 +79,7 @@ internal sealed class LibPqTableReader : ITableDataReader
 
     public void Copy(ExportChunk chunk, Stream destination, CancellationToken cancellation)
     {
+        Execute(PostgreSqlTableReader.ScanSetting(chunk));
         var result = LibPq.PQexec(_connection, PostgreSqlTableReader.CopyCommand(chunk));
         CheckResult(result, LibPq.CopyOut);
         var filled = 0;

@@ -79,12 +79,23 @@ public sealed partial class PostgreSqlSource : ITableDataSource
             });
     }
 
+    /// <summary>
+    /// Whether tables are cut by ctid page ranges on servers that scan them (PostgreSQL 14 and later);
+    /// tests turn it off to cut by key ranges, as on older servers.
+    /// </summary>
+    internal bool ChunkByPages { get; set; } = true;
+
     /// <inheritdoc />
     /// <remarks>
-    /// A single integer key is cut by value between its min and max; any other key (text, uuid,
-    /// several columns) at every n-th key in key order. A table without a key is cut by ctid page
-    /// ranges: under the shared snapshot each visible row has exactly one ctid, and a TID range scan
-    /// reads only its pages. The row count is the planner's estimate, counted when there is none.
+    /// From PostgreSQL 14 on, by ctid page ranges, read in page order (a sequential scan filtering by
+    /// ctid, or a TID range scan: <see cref="PostgreSqlTableReader.ScanSetting"/>), where a key range
+    /// is an index range scan, visiting the heap in key order. Under the
+    /// shared snapshot each visible row has exactly one ctid; a row updated during the export gets a
+    /// new version elsewhere that the snapshot does not see, and the last range is open-ended, so a
+    /// table that grew is still read whole. Older servers would read the whole table for each page
+    /// range, so there a single integer key is cut by value between its min and max, and any other
+    /// key (text, uuid, several columns) at every n-th key in key order; a table without a key by
+    /// page ranges all the same. The row count is the planner's estimate, counted when there is none.
     /// </remarks>
     public IReadOnlyList<ExportChunk> PlanChunks(ExportTable table, long rowsPerFile, int readers)
     {
@@ -96,28 +107,35 @@ public sealed partial class PostgreSqlSource : ITableDataSource
             return KeyRanges.Chunks(table, [], rows);
         }
 
-        var key = table.PrimaryKey.Select(c => Quote(c.Name)).ToList();
-        IReadOnlyList<IReadOnlyList<string>> boundaries;
-        if (table.PrimaryKey.Count == 1 && IntegerTypes.Contains(table.PrimaryKey[0].SourceType))
+        if (table.PrimaryKey.Count == 0 || (ChunkByPages && _connection.PostgreSqlVersion.Major >= 14))
         {
-            boundaries = IntegerKeyBoundaries(from, key[0], chunks);
-        }
-        else if (table.PrimaryKey.Count > 0)
-        {
-            boundaries = Query(
-                $"SELECT {string.Join(", ", key.Select(k => k + "::text"))} FROM (SELECT {string.Join(", ", key)}, " +
-                $"row_number() OVER (ORDER BY {string.Join(", ", key)}) AS n FROM {from}) AS s WHERE (n - 1) % {(rows + chunks - 1) / chunks} = 0 AND n > 1 ORDER BY n",
-                r => (IReadOnlyList<string>)table.PrimaryKey.Select((c, i) => Literal(r.GetString(i)) + "::" + c.SourceType).ToList());
-        }
-        else
-        {
-            key = ["ctid"];
-            var pages = Query($"SELECT pg_catalog.pg_relation_size({Literal(Qualify(table.Schema, table.Name))}::pg_catalog.regclass) / " +
-                "pg_catalog.current_setting('block_size')::bigint", r => r.GetInt64(0)).Single();
-            boundaries = KeyRanges.IntegerBoundaries(0, pages - 1, chunks).Select(p => (IReadOnlyList<string>)[$"'({p},0)'::pg_catalog.tid"]).ToList();
+            return KeyRanges.Chunks(table, KeyRanges.Conditions(["ctid"], PageBoundaries(table, chunks), KeyComparison.RowConstructor), rows);
         }
 
-        return KeyRanges.Chunks(table, KeyRanges.Conditions(key, boundaries, KeyComparison.RowConstructor), rows);
+        var key = table.PrimaryKey.Select(c => Quote(c.Name)).ToList();
+        return KeyRanges.Chunks(table, KeyRanges.Conditions(key, KeyBoundaries(table, key, from, rows, chunks), KeyComparison.RowConstructor), rows);
+    }
+
+    // The first tuple of every n-th page: the relation's size now, not the snapshot's, which only
+    // matters for the sizes of the ranges (the last one is open-ended).
+    private List<IReadOnlyList<string>> PageBoundaries(ExportTable table, int chunks)
+    {
+        var pages = Query($"SELECT pg_catalog.pg_relation_size({Literal(Qualify(table.Schema, table.Name))}::pg_catalog.regclass) / " +
+            "pg_catalog.current_setting('block_size')::bigint", r => r.GetInt64(0)).Single();
+        return KeyRanges.IntegerBoundaries(0, pages - 1, chunks).Select(p => (IReadOnlyList<string>)[$"'({p},0)'::pg_catalog.tid"]).ToList();
+    }
+
+    private IReadOnlyList<IReadOnlyList<string>> KeyBoundaries(ExportTable table, List<string> key, string from, long rows, int chunks)
+    {
+        if (table.PrimaryKey.Count == 1 && IntegerTypes.Contains(table.PrimaryKey[0].SourceType))
+        {
+            return IntegerKeyBoundaries(from, key[0], chunks);
+        }
+
+        return Query(
+            $"SELECT {string.Join(", ", key.Select(k => k + "::text"))} FROM (SELECT {string.Join(", ", key)}, " +
+            $"row_number() OVER (ORDER BY {string.Join(", ", key)}) AS n FROM {from}) AS s WHERE (n - 1) % {(rows + chunks - 1) / chunks} = 0 AND n > 1 ORDER BY n",
+            r => (IReadOnlyList<string>)table.PrimaryKey.Select((c, i) => Literal(r.GetString(i)) + "::" + c.SourceType).ToList());
     }
 
     private List<IReadOnlyList<string>> IntegerKeyBoundaries(string from, string key, int chunks)
