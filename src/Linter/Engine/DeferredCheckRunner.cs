@@ -7,50 +7,29 @@ namespace YbMigrate.Linter.Engine;
 
 /// <summary>
 /// Runs the deferred whole-schema checks once the catalog is complete, on whichever thread calls
-/// it: one instance per worker. The catalog is only read by then, and a statement's checks are
-/// consecutive, so the checks of one statement run on one thread (sharing one token scan) and
-/// statements run in parallel; each call returns its findings for the run to append in order.
+/// it: one instance per worker. The catalog is only read by then, so the checks of one statement
+/// run on one thread (sharing one token scan) and statements run in parallel; each call returns
+/// its findings for the run to append in statement order.
 /// </summary>
 internal sealed class DeferredCheckRunner
 {
-    private readonly IReadOnlyList<DeferredCheck> _checks;
     private readonly RuleSet _rules;
     private readonly CatalogContext _context;
     private List<Finding>? _findings;
 
-    public DeferredCheckRunner(IReadOnlyList<DeferredCheck> checks, SchemaCatalog catalog, RuleSet rules)
+    public DeferredCheckRunner(SchemaCatalog catalog, RuleSet rules)
     {
-        _checks = checks;
         _rules = rules;
         _context = new CatalogContext(this, catalog);
     }
 
-    /// <summary>
-    /// The index in <paramref name="checks"/> where each statement's checks start, followed by the
-    /// count: statement <c>i</c>'s checks are from <c>starts[i]</c> to <c>starts[i + 1]</c>.
-    /// </summary>
-    public static int[] StatementStarts(IReadOnlyList<DeferredCheck> checks)
-    {
-        var starts = new List<int>();
-        for (var i = 0; i < checks.Count; i++)
-        {
-            if (i == 0 || checks[i].Statement != checks[i - 1].Statement)
-            {
-                starts.Add(i);
-            }
-        }
-
-        starts.Add(checks.Count);
-        return starts.ToArray();
-    }
-
-    /// <summary>Runs checks <paramref name="first"/> to <paramref name="end"/> (one statement's); their findings, or null.</summary>
-    public List<Finding>? Run(int first, int end)
+    /// <summary>Runs the checks one top-level statement deferred (its own and those of SQL in its routine body); their findings, or null.</summary>
+    public List<Finding>? Run(List<DeferredCheck> checks)
     {
         _findings = null;
-        for (var i = first; i < end; i++)
+        for (var i = 0; i < checks.Count; i++)
         {
-            var deferred = _checks[i];
+            var deferred = checks[i];
             _context.Start(deferred.Rule, deferred.Statement, deferred.Suppressions);
             try
             {
@@ -60,9 +39,13 @@ internal sealed class DeferredCheckRunner
             {
                 Add(_rules.Failure(deferred.Rule, deferred.Statement, deferred.Suppressions, ex));
             }
+
+            if (i + 1 == checks.Count || checks[i + 1].Statement != deferred.Statement)
+            {
+                deferred.Statement.ReleaseTokens(); // a statement's checks are consecutive: they share one scan
+            }
         }
 
-        _checks[first].Statement.ReleaseTokens();
         return _findings;
     }
 

@@ -16,7 +16,8 @@ namespace YbMigrate.Linter.Engine;
 internal sealed class LintRun
 {
     private readonly RuleSet _rules;
-    private readonly List<DeferredCheck> _deferred = new();
+    // The deferred checks of each top-level statement that has some, in statement order.
+    private readonly List<List<DeferredCheck>> _deferred = new();
     private readonly List<Finding> _findings = new();
     private readonly CatalogBuilder _catalogBuilder;
     private readonly Dictionary<SqlSource, int> _sourceOrder = new();
@@ -76,13 +77,12 @@ internal sealed class LintRun
     // The catalog is complete and only read from here on: statements' checks run in parallel, their findings appended in order.
     private void RunDeferredChecks()
     {
-        var starts = DeferredCheckRunner.StatementStarts(_deferred);
         var findings = ParseAhead.Process<List<Finding>?>(
-            starts.Length - 1,
+            _deferred.Count,
             () =>
             {
-                var runner = new DeferredCheckRunner(_deferred, Catalog, _rules);
-                return i => runner.Run(starts[i], starts[i + 1]);
+                var runner = new DeferredCheckRunner(Catalog, _rules);
+                return i => runner.Run(_deferred[i]);
             },
             _ => { });
         foreach (var statementFindings in findings)
@@ -133,7 +133,7 @@ internal sealed class LintRun
 
         if (linted.Deferred is not null)
         {
-            _deferred.AddRange(linted.Deferred);
+            _deferred.Add(linted.Deferred);
         }
     }
 }
