@@ -64,7 +64,7 @@ internal static class Program
         var findings = Heap() - before; // the run is unreachable once LintInPhases has returned
         var statements = result.StatementCount;
         Console.WriteLine($"memory: input {MB(input)} (the script and the benchmark's copy of each statement, as .NET strings), not counted below");
-        Console.WriteLine($"memory: the run at its last statement holds {MB(lastStatement)} ({lastStatement / statements} bytes/statement: catalog, findings, deferred checks, the script's segments)");
+        Console.WriteLine($"memory: the run at its last statement holds {MB(lastStatement)} ({lastStatement / statements} bytes/statement: catalog, findings so far, deferred checks)");
         Console.WriteLine($"memory: after the checks, the catalog and the run's state hold {MB(withRun - findings)} ({catalogEntries}: {(withRun - findings) / Math.Max(entryCount, 1)} bytes/entry)");
         Console.WriteLine($"memory: the result holds {MB(findings)} for {result.Findings.Count} findings ({findings / Math.Max(result.Findings.Count, 1)} bytes/finding)");
         GC.KeepAlive(result);

@@ -24,10 +24,10 @@ internal sealed class DeferredCheckRunner
     }
 
     /// <summary>Runs the checks one top-level statement deferred (its own and those of SQL in its routine body); their findings, or null.</summary>
-    public List<Finding>? Run(List<DeferredCheck> checks)
+    public List<Finding>? Run(DeferredCheck[] checks)
     {
         _findings = null;
-        for (var i = 0; i < checks.Count; i++)
+        for (var i = 0; i < checks.Length; i++)
         {
             var deferred = checks[i];
             _context.Start(deferred.Rule, deferred.Statement, deferred.Suppressions);
@@ -40,7 +40,7 @@ internal sealed class DeferredCheckRunner
                 Add(_rules.Failure(deferred.Rule, deferred.Statement, deferred.Suppressions, ex));
             }
 
-            if (i + 1 == checks.Count || checks[i + 1].Statement != deferred.Statement)
+            if (i + 1 == checks.Length || checks[i + 1].Statement != deferred.Statement)
             {
                 deferred.Statement.ReleaseTokens(); // a statement's checks are consecutive: they share one scan
             }

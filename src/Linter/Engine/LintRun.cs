@@ -17,7 +17,7 @@ internal sealed class LintRun
 {
     private readonly RuleSet _rules;
     // The deferred checks of each top-level statement that has some, in statement order.
-    private readonly List<List<DeferredCheck>> _deferred = new();
+    private readonly List<DeferredCheck[]> _deferred = new();
     private readonly List<Finding> _findings = new();
     private readonly CatalogBuilder _catalogBuilder;
     private readonly Dictionary<SqlSource, int> _sourceOrder = new();
