@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Scripts;
 
@@ -50,8 +51,41 @@ internal static class Program
         Console.WriteLine($"raw parse with protobuf output instead of JSON: {pieces.Length / RawParse(pieces, protobuf: true):N0} statements/s");
         Console.WriteLine($"best: raw parse {bestRaw:N0} statements/s, lint {bestLint:N0} statements/s, ratio {bestLint / bestRaw:F2} (goal >= 0.50)");
         Console.WriteLine($"findings: {findings}; managed heap after lint (before the result is dropped): {peakHeap / 1024.0 / 1024.0:F1} MB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F1} MB");
+        MeasureRetained(script, pieces);
         return 0;
     }
+
+    // What the linter keeps, apart from the benchmark's own input: an untimed lint with full collections between its phases.
+    private static void MeasureRetained(string script, string[] pieces)
+    {
+        var input = (script.Length + pieces.Sum(p => (long)p.Length)) * 2;
+        var before = Heap();
+        var (result, lastStatement, withRun, catalogEntries, entryCount) = LintInPhases(script, before);
+        var findings = Heap() - before; // the run is unreachable once LintInPhases has returned
+        var statements = result.StatementCount;
+        Console.WriteLine($"memory: input {MB(input)} (the script and the benchmark's copy of each statement, as .NET strings), not counted below");
+        Console.WriteLine($"memory: the run at its last statement holds {MB(lastStatement)} ({lastStatement / statements} bytes/statement: catalog, findings so far, deferred checks)");
+        Console.WriteLine($"memory: after the checks, the catalog and the run's state hold {MB(withRun - findings)} ({catalogEntries}: {(withRun - findings) / Math.Max(entryCount, 1)} bytes/entry)");
+        Console.WriteLine($"memory: the result holds {MB(findings)} for {result.Findings.Count} findings ({findings / Math.Max(result.Findings.Count, 1)} bytes/finding)");
+        GC.KeepAlive(result);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (LintResult Result, long LastStatement, long WithRun, string CatalogEntries, int EntryCount) LintInPhases(string script, long before)
+    {
+        var run = new LintRun(new LintOptions(), RuleCatalog.All);
+        run.Lint(new SqlSource("generated.sql", script));
+        var lastStatement = Heap() - before;
+        var result = run.Finish();
+        var withRun = Heap() - before;
+        var tables = run.Catalog.Tables.ToList();
+        var (columns, indexes) = (tables.Sum(t => t.Columns.Count), tables.Sum(t => t.Indexes.Count + t.ForeignKeys.Count));
+        return (result, lastStatement, withRun, $"{tables.Count} tables, {columns} columns, {indexes} indexes and foreign keys", tables.Count + columns + indexes);
+    }
+
+    private static long Heap() => GC.GetTotalMemory(forceFullCollection: true);
+
+    private static string MB(long bytes) => $"{bytes / 1024.0 / 1024.0:F1} MB";
 
     // Processor time of all the process's threads (the lint runs on one worker per core too).
     private static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;

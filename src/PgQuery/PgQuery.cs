@@ -64,8 +64,15 @@ public static unsafe class PgQuery
                 : new PlpgsqlParseResult(ParseTree.Read(r.Functions), null));
     }
 
-    /// <summary>Splits a text into tokens, comments included.</summary>
-    public static ScanResult Scan(string sql)
+    /// <summary>
+    /// Splits a text into tokens, comments included. Text made only of common tokens is scanned in
+    /// managed code with the same result (<see cref="CommonSqlScanner"/>); the rest by libpg_query.
+    /// </summary>
+    public static ScanResult Scan(string sql) =>
+        CommonSqlScanner.TryScan(sql) is { } tokens ? new ScanResult(tokens, null) : ScanNative(sql);
+
+    /// <summary>libpg_query's scanner (pg_query_scan), always.</summary>
+    internal static ScanResult ScanNative(string sql)
     {
         var library = NativeMethods.Library;
         return Call(sql, library.Scan.Invoke, library.FreeScan.Invoke, r => r.Error, (r, error) =>

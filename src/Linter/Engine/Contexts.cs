@@ -91,34 +91,39 @@ public sealed class NodeContext
     public void AfterCatalog(Action<CatalogContext> check) => _linter.Defer(Rule, Statement, check);
 }
 
-/// <summary>What a deferred check sees: the whole schema, and a way to report.</summary>
+/// <summary>What a deferred check sees: the whole schema, and a way to report. Valid only during the check.</summary>
 public sealed class CatalogContext
 {
-    private readonly LintRun _run;
-    private readonly RuleDescriptor _rule;
-    private readonly StatementContext _statement;
-    private readonly Suppressions _suppressions;
+    private readonly DeferredCheckRunner _runner;
+    private RuleDescriptor _rule = null!;
+    private StatementContext _statement = null!;
+    private Suppressions _suppressions = null!;
 
-    internal CatalogContext(LintRun run, RuleDescriptor rule, StatementContext statement, Suppressions suppressions)
+    internal CatalogContext(DeferredCheckRunner runner, SchemaCatalog catalog)
     {
-        _run = run;
-        _rule = rule;
-        _statement = statement;
-        _suppressions = suppressions;
+        _runner = runner;
+        Catalog = catalog;
     }
 
     /// <summary>The schema declared by all sources.</summary>
-    public SchemaCatalog Catalog => _run.Catalog;
+    public SchemaCatalog Catalog { get; }
 
     /// <summary>The statement that deferred the check (its tokens are still available).</summary>
     public StatementContext Statement => _statement;
 
     /// <summary>Reports the rule's message at <paramref name="span"/>.</summary>
-    public void Report(TextSpan span, params object[] messageArgs) => _run.Report(_rule, _statement, _suppressions, span, null, messageArgs);
+    public void Report(TextSpan span, params object[] messageArgs) => _runner.Report(_rule, _statement, _suppressions, span, null, messageArgs);
 
     /// <summary>Reports with an automatic fix.</summary>
     public void ReportWithFix(TextSpan span, Fix? fix, params object[] messageArgs) =>
-        _run.Report(_rule, _statement, _suppressions, span, _statement.CanFix ? fix : null, messageArgs);
+        _runner.Report(_rule, _statement, _suppressions, span, _statement.CanFix ? fix : null, messageArgs);
+
+    internal void Start(RuleDescriptor rule, StatementContext statement, Suppressions suppressions)
+    {
+        _rule = rule;
+        _statement = statement;
+        _suppressions = suppressions;
+    }
 }
 
 /// <summary>What a parse-error callback sees.</summary>

@@ -11,12 +11,13 @@ namespace YbMigrate.Linter.Engine;
 /// One lint run over a set of sources. Each statement is parsed once and walked by the rules'
 /// node callbacks on a parse worker (<see cref="StatementLinter"/>); this thread takes the
 /// statements in order, feeds the schema catalog and keeps their findings and deferred checks,
-/// which run once every source has been read.
+/// which run once every source has been read, again on the workers (<see cref="DeferredCheckRunner"/>).
 /// </summary>
 internal sealed class LintRun
 {
     private readonly RuleSet _rules;
-    private readonly List<DeferredCheck> _deferred = new();
+    // The deferred checks of each top-level statement that has some, in statement order.
+    private readonly List<DeferredCheck[]> _deferred = new();
     private readonly List<Finding> _findings = new();
     private readonly CatalogBuilder _catalogBuilder;
     private readonly Dictionary<SqlSource, int> _sourceOrder = new();
@@ -64,27 +65,7 @@ internal sealed class LintRun
 
     public LintResult Finish()
     {
-        for (var i = 0; i < _deferred.Count; i++)
-        {
-            var deferred = _deferred[i];
-            var statement = deferred.Statement;
-            try
-            {
-                deferred.Check(new CatalogContext(this, deferred.Rule, statement, deferred.Suppressions));
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                Add(_rules.Failure(deferred.Rule, statement, deferred.Suppressions, ex));
-            }
-
-            if (i + 1 == _deferred.Count || _deferred[i + 1].Statement != statement)
-            {
-                statement.ReleaseTokens(); // a statement's checks are consecutive: they share one scan
-            }
-        }
-
-        _deferred.Clear();
-
+        RunDeferredChecks();
         var ordered = _findings
             .OrderBy(f => _sourceOrder[f.Source])
             .ThenBy(f => f.Span.Start)
@@ -93,8 +74,27 @@ internal sealed class LintRun
         return new LintResult(ordered, _statementCount, _sourceOrder.Count, _metaCommands);
     }
 
-    public void Report(RuleDescriptor rule, StatementContext statement, Suppressions suppressions, TextSpan span, Fix? fix, object[] messageArgs) =>
-        Add(_rules.Finding(rule, statement, suppressions, span, fix, messageArgs));
+    // The catalog is complete and only read from here on: statements' checks run in parallel, their findings appended in order.
+    private void RunDeferredChecks()
+    {
+        var findings = ParseAhead.Process<List<Finding>?>(
+            _deferred.Count,
+            () =>
+            {
+                var runner = new DeferredCheckRunner(Catalog, _rules);
+                return i => runner.Run(_deferred[i]);
+            },
+            _ => { });
+        foreach (var statementFindings in findings)
+        {
+            if (statementFindings is not null)
+            {
+                _findings.AddRange(statementFindings);
+            }
+        }
+
+        _deferred.Clear();
+    }
 
     // The run's number of each statement segment (meta-commands and COPY data have none), counted across sources.
     private int[] StatementOrdinals(IReadOnlyList<ScriptSegment> segments)
@@ -133,15 +133,7 @@ internal sealed class LintRun
 
         if (linted.Deferred is not null)
         {
-            _deferred.AddRange(linted.Deferred);
-        }
-    }
-
-    private void Add(Finding? finding)
-    {
-        if (finding is not null)
-        {
-            _findings.Add(finding);
+            _deferred.Add(linted.Deferred);
         }
     }
 }

@@ -7,8 +7,9 @@ using System.Threading.Tasks;
 namespace YbMigrate.Linter.Engine;
 
 /// <summary>
-/// Runs a per-segment step (parsing, and the rules that need nothing but the statement) over
-/// the segments of a script, handing the results back in order. Long scripts are processed in
+/// Runs a per-item step over a sequence of items, handing the results back in order: the parse
+/// and the rules that need nothing but the statement over the segments of a script, then the
+/// deferred checks over the statements that have some. Long scripts are processed in
 /// batches by worker threads (one per core) a bounded distance ahead of the caller, so the work
 /// runs on every core while memory stays flat; short ones (a literal from the analyzers) on the
 /// caller's thread, with no worker started.

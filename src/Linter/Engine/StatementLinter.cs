@@ -32,7 +32,7 @@ internal readonly struct DeferredCheck
 /// </summary>
 internal readonly struct LintedSegment
 {
-    public LintedSegment(ScriptSegment segment, int ordinal, ParseResult? parsed, List<Finding>? findings, List<DeferredCheck>? deferred)
+    public LintedSegment(ScriptSegment segment, int ordinal, ParseResult? parsed, List<Finding>? findings, DeferredCheck[]? deferred)
     {
         Segment = segment;
         Ordinal = ordinal;
@@ -49,7 +49,8 @@ internal readonly struct LintedSegment
 
     public List<Finding>? Findings { get; }
 
-    public List<DeferredCheck>? Deferred { get; }
+    /// <summary>Exactly as many as deferred: they are kept until the end of the run.</summary>
+    public DeferredCheck[]? Deferred { get; }
 }
 
 /// <summary>
@@ -91,7 +92,7 @@ internal sealed class StatementLinter
             _deferred = null;
             _suppressions = Suppressions.ForStatement(source.Text, segment.LeadingTrivia, fileSuppressions);
             LintStatement(source, segment, parsed, ordinal);
-            return new LintedSegment(segment, ordinal, parsed, _findings, _deferred);
+            return new LintedSegment(segment, ordinal, parsed, _findings, _deferred?.ToArray());
         }
         catch
         {

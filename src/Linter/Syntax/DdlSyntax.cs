@@ -157,17 +157,38 @@ internal static class DdlSyntax
     /// <summary>The AlterTableCmd nodes of an ALTER TABLE statement, each with how many earlier commands have the same subtype.</summary>
     public static IEnumerable<(ParseElement Command, string Subtype, int Occurrence)> Commands(ParseElement alterTableStmt)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = 0;
         foreach (var item in alterTableStmt.Items("cmds"))
         {
             if (item.Is("AlterTableCmd", out var command))
             {
                 var subtype = command.Str("subtype") ?? string.Empty;
-                seen.TryGetValue(subtype, out var occurrence);
-                seen[subtype] = occurrence + 1;
-                yield return (command, subtype, occurrence);
+                yield return (command, subtype, CommandsBefore(alterTableStmt, index, subtype));
+            }
+
+            index++;
+        }
+    }
+
+    // Counted again for each command rather than kept in a dictionary: a statement has few commands, and this runs for every ALTER TABLE.
+    private static int CommandsBefore(ParseElement alterTableStmt, int end, string subtype)
+    {
+        var count = 0;
+        var index = 0;
+        foreach (var item in alterTableStmt.Items("cmds"))
+        {
+            if (index++ == end)
+            {
+                break;
+            }
+
+            if (item.Is("AlterTableCmd", out var command) && (command.Str("subtype") ?? string.Empty) == subtype)
+            {
+                count++;
             }
         }
+
+        return count;
     }
 
     /// <summary>True when an IndexStmt uses the gin access method, or ybgin (what YugabyteDB calls it).</summary>

@@ -50,9 +50,20 @@ public sealed class TypeRef
     /// <summary>Reads a <c>TypeName</c> struct.</summary>
     public static TypeRef From(ParseElement typeName)
     {
-        var names = typeName.Names("names");
-        var last = names.Count == 0 ? string.Empty : names[names.Count - 1];
-        var schema = names.Count > 1 ? names[names.Count - 2] : null;
+        // The last two names, read in place: every column of every table comes through here.
+        string? schema = null, name = null;
+        if (typeName.ValueKind == ElementKind.Object)
+        {
+            foreach (var item in typeName.Items("names"))
+            {
+                if (PgJson.StringValue(item) is { } part)
+                {
+                    (schema, name) = (name, part);
+                }
+            }
+        }
+
+        var last = name ?? string.Empty;
         if (InternalNames.TryGetValue(last, out var usual) && (schema is null || schema == "pg_catalog"))
         {
             last = usual;

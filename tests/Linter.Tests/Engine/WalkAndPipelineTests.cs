@@ -105,18 +105,33 @@ public class WalkAndPipelineTests
     }
 
     [Fact]
-    public void Node_callbacks_of_a_long_script_run_on_the_workers_and_deferred_checks_on_the_linting_thread_after_the_last_statement()
+    public void Node_callbacks_and_deferred_checks_of_a_long_script_run_on_the_workers_the_checks_after_the_last_statement()
     {
         var script = string.Concat(Enumerable.Range(0, 1000).Select(i => $"CREATE TABLE t{i} (id int);\n"));
         var rule = new ThreadRecordingRule();
 
-        new LintEngine(new LintOptions(), new SqlRule[] { rule }).Lint(script);
+        var result = new LintEngine(new LintOptions(), new SqlRule[] { rule }).Lint(script);
 
         var linting = Environment.CurrentManagedThreadId;
         Assert.Equal(1000, rule.CallbackThreads.Count);
         Assert.DoesNotContain(linting, rule.CallbackThreads);
-        Assert.Equal(Enumerable.Repeat(linting, 1000), rule.CheckThreads);
+        Assert.Equal(1000, rule.CheckThreads.Count);
+        Assert.DoesNotContain(linting, rule.CheckThreads);
         Assert.All(rule.TablesSeenByChecks, tables => Assert.Equal(1000, tables));
+        Assert.Equal(1000, result.Findings.Count);
+    }
+
+    [Fact]
+    public void Findings_of_deferred_checks_run_in_parallel_keep_the_order_they_would_have_in_one_thread()
+    {
+        // Every check reports at the start of the script, so the sort keeps the order the findings were appended in.
+        var script = string.Concat(Enumerable.Range(0, 2000).Select(i => $"CREATE TABLE t{i} (id int);\n"));
+        var rule = new ThreadRecordingRule(checksPerStatement: 3);
+
+        var findings = new LintEngine(new LintOptions(), new SqlRule[] { rule }).Lint(script).Findings;
+
+        var expected = Enumerable.Range(0, 2000).SelectMany(i => Enumerable.Range(0, 3).Select(check => $"t{i} check {check}"));
+        Assert.Equal(expected, findings.Select(f => f.Message));
     }
 
     [Fact]
@@ -130,26 +145,36 @@ public class WalkAndPipelineTests
         Assert.Equal(rule.CallbackThreads, rule.CheckThreads);
     }
 
-    /// <summary>Records the threads its callbacks and deferred checks run on, and the tables each check sees.</summary>
+    /// <summary>Records the threads its callbacks and deferred checks run on, and the tables each check sees; each check reports.</summary>
     private sealed class ThreadRecordingRule : SqlRule
     {
+        private readonly int _checksPerStatement;
+
+        public ThreadRecordingRule(int checksPerStatement = 1) => _checksPerStatement = checksPerStatement;
+
         public ConcurrentBag<int> CallbackThreads { get; } = new();
 
-        public List<int> CheckThreads { get; } = new();
+        public ConcurrentBag<int> CheckThreads { get; } = new();
 
-        public List<int> TablesSeenByChecks { get; } = new();
+        public ConcurrentBag<int> TablesSeenByChecks { get; } = new();
 
-        public override RuleDescriptor Descriptor { get; } = new("YB9004", "threads", Severity.Info, RuleCategory.Caveat, Availability.Never, "seen", ProbeCallRule.Docs);
+        public override RuleDescriptor Descriptor { get; } = new("YB9004", "threads", Severity.Info, RuleCategory.Caveat, Availability.Never, "{0} check {1}", ProbeCallRule.Docs);
 
         public override void Initialize(RuleRegistration registration) => registration.RegisterNodeAction(
             context =>
             {
                 CallbackThreads.Add(Environment.CurrentManagedThreadId);
-                context.AfterCatalog(check =>
+                var table = context.Node.Field("relation").Str("relname");
+                for (var check = 0; check < _checksPerStatement; check++)
                 {
-                    CheckThreads.Add(Environment.CurrentManagedThreadId);
-                    TablesSeenByChecks.Add(check.Catalog.Tables.Count());
-                });
+                    var number = check;
+                    context.AfterCatalog(deferred =>
+                    {
+                        CheckThreads.Add(Environment.CurrentManagedThreadId);
+                        TablesSeenByChecks.Add(deferred.Catalog.Tables.Count());
+                        deferred.Report(new TextSpan(0, 6), table!, number);
+                    });
+                }
             },
             "CreateStmt");
     }

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using YbMigrate.Linter.Catalog;
+using YbMigrate.PgQuery;
+
+namespace YbMigrate.Linter.Engine;
+
+/// <summary>
+/// Runs the deferred whole-schema checks once the catalog is complete, on whichever thread calls
+/// it: one instance per worker. The catalog is only read by then, so the checks of one statement
+/// run on one thread (sharing one token scan) and statements run in parallel; each call returns
+/// its findings for the run to append in statement order.
+/// </summary>
+internal sealed class DeferredCheckRunner
+{
+    private readonly RuleSet _rules;
+    private readonly CatalogContext _context;
+    private List<Finding>? _findings;
+
+    public DeferredCheckRunner(SchemaCatalog catalog, RuleSet rules)
+    {
+        _rules = rules;
+        _context = new CatalogContext(this, catalog);
+    }
+
+    /// <summary>Runs the checks one top-level statement deferred (its own and those of SQL in its routine body); their findings, or null.</summary>
+    public List<Finding>? Run(DeferredCheck[] checks)
+    {
+        _findings = null;
+        for (var i = 0; i < checks.Length; i++)
+        {
+            var deferred = checks[i];
+            _context.Start(deferred.Rule, deferred.Statement, deferred.Suppressions);
+            try
+            {
+                deferred.Check(_context);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Add(_rules.Failure(deferred.Rule, deferred.Statement, deferred.Suppressions, ex));
+            }
+
+            if (i + 1 == checks.Length || checks[i + 1].Statement != deferred.Statement)
+            {
+                deferred.Statement.ReleaseTokens(); // a statement's checks are consecutive: they share one scan
+            }
+        }
+
+        return _findings;
+    }
+
+    public void Report(RuleDescriptor rule, StatementContext statement, Suppressions suppressions, TextSpan span, Fix? fix, object[] messageArgs) =>
+        Add(_rules.Finding(rule, statement, suppressions, span, fix, messageArgs));
+
+    private void Add(Finding? finding)
+    {
+        if (finding is not null)
+        {
+            (_findings ??= new List<Finding>()).Add(finding);
+        }
+    }
+}
