@@ -8,9 +8,9 @@ using YbMigrate.Migration.Data.Import.Binary;
 namespace YbMigrate.Migration.Tests.Import;
 
 /// <summary>
-/// Quoted fields unquoted by the vector scan: runs that end just before, at and after the 32-byte
-/// vectors, quotes on those edges, empty values, values of doubled quotes only, and records cut off
-/// at every byte as a read block would cut them.
+/// Quoted fields unquoted by the CSV-to-binary converter: runs that end just before, at and after
+/// 32- and 64-byte vector widths, quotes on those edges, empty values, values of doubled quotes only,
+/// and records cut off at every byte as a read block would cut them.
 /// </summary>
 public sealed class CsvToBinaryTests
 {

@@ -1,9 +1,6 @@
 using System;
 using System.Buffers;
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace YbMigrate.Migration.Data.Import.Binary;
 
@@ -148,19 +145,17 @@ internal sealed class CsvToBinary
             return FieldScan.Whole;
         }
 
-        // The value is copied out as it is scanned: a doubled quote costs one byte written, not a
-        // search and a copy of its own (a jsonb value holds many).
-        var written = 0;
-        var doubled = false;
+        var unescaped = 0;
         for (var at = 1; ;)
         {
-            var run = CopyToQuote(csv, at, ref written);
-            if (run < 0)
+            var quote = csv[at..].IndexOf((byte)'"');
+            if (quote < 0)
             {
                 return final ? FieldScan.Refused : FieldScan.CutOff; // a quote never closed, or closed in bytes not read yet
             }
 
-            at += run + 1;
+            var chunk = csv.Slice(at, quote);
+            at += quote + 1;
             if (at == csv.Length && !final)
             {
                 return FieldScan.CutOff; // a doubled quote or the closing one: the next byte says
@@ -168,68 +163,37 @@ internal sealed class CsvToBinary
 
             if (at < csv.Length && csv[at] == '"')
             {
-                EnsureRoom(written, 1);
-                _unescaped[written++] = (byte)'"';
-                doubled = true;
+                // A doubled quote: the chunk and one quote of the value.
+                Append(ref unescaped, csv.Slice(at - quote - 1, quote + 1));
                 at++;
                 continue;
             }
 
-            value = doubled ? _unescaped.AsSpan(0, written) : csv.Slice(1, written);
+            if (unescaped == 0)
+            {
+                value = chunk;
+            }
+            else
+            {
+                Append(ref unescaped, chunk);
+                value = _unescaped.AsSpan(0, unescaped);
+            }
+
             length = at;
             return FieldScan.Whole;
         }
     }
 
-    // Copies csv from `from` up to the next quote to the value being unquoted: the count of bytes
-    // before that quote, -1 when there is none. Where 32 bytes remain they are stored whole and only
-    // those before the first quote kept, so a short run costs one load, store and mask.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int CopyToQuote(ReadOnlySpan<byte> csv, int from, ref int written)
+    // Adds bytes to the value being unquoted.
+    private void Append(ref int length, ReadOnlySpan<byte> bytes)
     {
-        var at = from;
-        if (Vector256.IsHardwareAccelerated)
+        if (length + bytes.Length > _unescaped.Length)
         {
-            var quotes = Vector256.Create((byte)'"');
-            ref var source = ref MemoryMarshal.GetReference(csv);
-            while (at + Vector256<byte>.Count <= csv.Length)
-            {
-                EnsureRoom(written, Vector256<byte>.Count);
-                var bytes = Vector256.LoadUnsafe(ref source, (nuint)at);
-                bytes.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_unescaped), (nuint)written);
-                var mask = Vector256.Equals(bytes, quotes).ExtractMostSignificantBits();
-                if (mask != 0)
-                {
-                    var before = BitOperations.TrailingZeroCount(mask);
-                    written += before;
-                    return at + before - from;
-                }
-
-                at += Vector256<byte>.Count;
-                written += Vector256<byte>.Count;
-            }
+            Array.Resize(ref _unescaped, Math.Max(_unescaped.Length * 2, length + bytes.Length));
         }
 
-        var rest = csv[at..];
-        var quote = rest.IndexOf((byte)'"');
-        if (quote < 0)
-        {
-            return -1;
-        }
-
-        EnsureRoom(written, quote);
-        rest[..quote].CopyTo(_unescaped.AsSpan(written));
-        written += quote;
-        return at + quote - from;
-    }
-
-    // Makes room for more bytes of the value being unquoted.
-    private void EnsureRoom(int written, int more)
-    {
-        if (written + more > _unescaped.Length)
-        {
-            Array.Resize(ref _unescaped, Math.Max(_unescaped.Length * 2, written + more));
-        }
+        bytes.CopyTo(_unescaped.AsSpan(length));
+        length += bytes.Length;
     }
 
     private enum FieldScan
