@@ -9,7 +9,8 @@ namespace YbMigrate.Bench;
 
 /// <summary>
 /// Lint throughput against the raw libpg_query parse rate, measured in the same process on the
-/// same statements. Usage: YbMigrate.Bench [statements] [rounds]. The raw side is one thread; the
+/// same statements. Usage: YbMigrate.Bench [statements] [rounds], or YbMigrate.Bench --write STATEMENTS FILE to
+/// write the generated script to FILE. The raw side is one thread; the
 /// lint is the engine as the CLI runs it (statements parsed and walked by the rules on one worker
 /// per core, catalog and whole-schema checks on the calling thread), so the processor time per
 /// statement is printed too.
@@ -18,6 +19,13 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        if (args.Length == 3 && args[0] == "--write")
+        {
+            // The same script as a file, to time the tool itself on it (`dotnet yb-migrate lint FILE`).
+            System.IO.File.WriteAllText(args[2], SchemaGenerator.Generate(int.Parse(args[1])).Script);
+            return 0;
+        }
+
         var statements = args.Length > 0 ? int.Parse(args[0]) : 100_000;
         var rounds = args.Length > 1 ? int.Parse(args[1]) : 3;
         var (script, count) = SchemaGenerator.Generate(statements);
