@@ -119,7 +119,7 @@ internal sealed class LintRun
             var segment = linted.Segment;
             foreach (var raw in parsed.Statements)
             {
-                if (Syntax.PgJson.TryUnwrap(raw.Node, out var kind, out var node))
+                if (raw.Node.TryUnwrap(out var kind, out var node))
                 {
                     _catalogBuilder.Observe(kind, node, linted.Ordinal, source.Path, new TextSpan(segment.Span.Start + raw.Span.Start, raw.Span.Length));
                 }

@@ -128,7 +128,7 @@ internal static class RoutineBodies
             return;
         }
 
-        if (PgJson.TryUnwrap(element, out var kind, out var node))
+        if (element.TryUnwrap(out var kind, out var node))
         {
             if (kind == "PLpgSQL_expr")
             {

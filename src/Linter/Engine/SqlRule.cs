@@ -10,7 +10,8 @@ namespace YbMigrate.Linter.Engine;
 /// parse-error callbacks run on the parse workers, several statements at once: they read only
 /// their statement, keep state across statements only in a <see cref="RunNameSet"/>, and leave
 /// what needs the schema of every statement to <see cref="NodeContext.AfterCatalog"/>, which runs
-/// on the linting thread after the last statement.
+/// once the catalog is complete, on the workers, the checks of several statements at once: a
+/// deferred check reads its statement and the catalog and changes no shared state.
 /// </summary>
 public abstract class SqlRule
 {

@@ -65,7 +65,6 @@ internal sealed class StatementLinter
     private readonly List<TreeNode> _ancestors = new();
     private readonly NodeContext _nodeContext;
     private readonly TreeWalker _walker;
-    private StatementContext _statement = null!;
     private Suppressions _suppressions = null!;
     private List<Finding>? _findings;
     private List<DeferredCheck>? _deferred;
@@ -128,7 +127,7 @@ internal sealed class StatementLinter
         {
             var span = new TextSpan(segment.Span.Start + raw.Span.Start, raw.Span.Length);
             var statement = new StatementContext(source, null, parsed.Offsets, segment.Span.Start, span, segment.TerminatorEnd, ordinal, null);
-            if (Syntax.PgJson.TryUnwrap(raw.Node, out var kind, out var node))
+            if (raw.Node.TryUnwrap(out var kind, out var node))
             {
                 Walk(statement, raw.Node);
                 if (kind is "CreateFunctionStmt" or "DoStmt")
@@ -177,7 +176,6 @@ internal sealed class StatementLinter
             return;
         }
 
-        _statement = statement;
         _nodeContext.Statement = statement;
         _walker.Walk(wrapper);
     }
@@ -189,10 +187,10 @@ internal sealed class StatementLinter
             return;
         }
 
+        _nodeContext.Kind = node.Kind;
+        _nodeContext.Node = node.Node;
         foreach (var (rule, action) in actions)
         {
-            _nodeContext.Kind = node.Kind;
-            _nodeContext.Node = node.Node;
             _nodeContext.Rule = rule;
             try
             {
@@ -200,7 +198,7 @@ internal sealed class StatementLinter
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                Add(_rules.Failure(rule, _statement, _suppressions, ex));
+                Add(_rules.Failure(rule, _nodeContext.Statement, _suppressions, ex));
             }
         }
     }

@@ -35,7 +35,7 @@ public sealed class FetchWithTiesRule : SqlRule
 
         // Search from the row count (when it has a location) so a statement with several limits picks its own.
         var statement = context.Statement;
-        var count = PgJson.TryUnwrap(context.Node.Field("limitCount"), out _, out var node) ? node.Location() : -1;
+        var count = context.Node.Field("limitCount").TryUnwrap(out _, out var node) ? node.Location() : -1;
         var ties = statement.FindToken(TokenKind.TIES, StatementTokens.At(statement, count));
         var with = ties < 0 ? -1 : StatementTokens.Previous(statement, TokenKind.WITH, ties);
         context.Report(with < 0 ? statement.TokenSpanAt(-1) : statement.SpanOfTokens(with, ties));

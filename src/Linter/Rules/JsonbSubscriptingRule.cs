@@ -90,7 +90,7 @@ public sealed class JsonbSubscriptingRule : SqlRule
     // The '[' before a subscript and its matching ']', found from any token of the subscript.
     private static (int Open, int Close) Brackets(StatementContext statement, ParseElement indices)
     {
-        var inner = PgJson.TryUnwrap(indices.Field("uidx"), out _, out var node) ? StatementTokens.At(statement, node.Location()) : -1;
+        var inner = indices.Field("uidx").TryUnwrap(out _, out var node) ? StatementTokens.At(statement, node.Location()) : -1;
         var depth = 0;
         var open = -1;
         for (var i = inner; i >= 0 && open < 0; i--)
@@ -141,7 +141,7 @@ public sealed class JsonbSubscriptingRule : SqlRule
         var edits = new List<TextEdit>();
         for (var i = 0; i < subscripts.Count; i++)
         {
-            var simple = PgJson.TryUnwrap(subscripts[i].Field("uidx"), out var kind, out _) && kind is "A_Const" or "ColumnRef" or "ParamRef";
+            var simple = subscripts[i].Field("uidx").TryUnwrap(out var kind, out _) && kind is "A_Const" or "ColumnRef" or "ParamRef";
             edits.Add(new TextEdit(InnerSpace(statement, brackets[i].Open, brackets[i].Open + 1), simple ? " -> " : " -> ("));
             edits.Add(new TextEdit(InnerSpace(statement, brackets[i].Close - 1, brackets[i].Close), simple ? string.Empty : ")"));
         }

@@ -12,9 +12,6 @@ namespace YbMigrate.Linter.Syntax;
 /// </summary>
 public static class PgJson
 {
-    /// <summary>Unwraps <c>{"Kind": {...}}</c>; false when <paramref name="element"/> is not a node wrapper.</summary>
-    public static bool TryUnwrap(ParseElement element, out string kind, out ParseElement node) => element.TryUnwrap(out kind, out node);
-
     /// <summary>The node inside a wrapper when it is of <paramref name="kind"/>.</summary>
     public static bool Is(this ParseElement wrapper, string kind, out ParseElement node)
     {

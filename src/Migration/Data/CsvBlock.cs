@@ -62,8 +62,8 @@ internal static class CsvBlock
         recordEnds = newlines & ~inside;
     }
 
-    /// <summary>The bits at and below <paramref name="bit"/>.</summary>
-    public static ulong Through(int bit) => bit == 63 ? ulong.MaxValue : (1UL << (bit + 1)) - 1;
+    // The bits at and below bit.
+    private static ulong Through(int bit) => bit == 63 ? ulong.MaxValue : (1UL << (bit + 1)) - 1;
 
     /// <summary>How many of <paramref name="mask"/>'s bits are at or below <paramref name="bit"/>.</summary>
     public static int CountThrough(ulong mask, int bit) => BitOperations.PopCount(mask & Through(bit));

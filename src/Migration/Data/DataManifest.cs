@@ -173,7 +173,7 @@ public sealed class DataFile
         }
 
         var algorithm = Checksum.Length == 0 ? null : FileChecksum.AlgorithmOf(Checksum);
-        if (algorithm is not (FileChecksum.XxHash128 or FileChecksum.Sha256))
+        if (!FileChecksum.IsSupported(algorithm))
         {
             throw new DataManifestException(
                 $"{manifestPath}: file {Path} has {(algorithm is null ? "no checksum" : $"a checksum of algorithm '{algorithm}', which this tool does not check")}; " +

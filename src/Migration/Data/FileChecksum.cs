@@ -43,12 +43,16 @@ public sealed class FileChecksum : IDisposable
 
     /// <summary>A checksum computed the way <paramref name="written"/> was, to compare with it.</summary>
     /// <exception cref="NotSupportedException">The algorithm is not one this tool computes.</exception>
-    public static FileChecksum Like(string written) => AlgorithmOf(written) switch
+    public static FileChecksum Like(string written)
     {
-        XxHash128 => new FileChecksum(XxHash128),
-        Sha256 => new FileChecksum(Sha256),
-        var other => throw new NotSupportedException($"checksum algorithm '{other}' is not one this tool checks ({XxHash128}, {Sha256})"),
-    };
+        var algorithm = AlgorithmOf(written);
+        return IsSupported(algorithm)
+            ? new FileChecksum(algorithm)
+            : throw new NotSupportedException($"checksum algorithm '{algorithm}' is not one this tool checks ({XxHash128}, {Sha256})");
+    }
+
+    /// <summary>Whether this tool computes checksums of <paramref name="algorithm"/>.</summary>
+    public static bool IsSupported(string? algorithm) => algorithm is XxHash128 or Sha256;
 
     /// <summary>The algorithm of a checksum's text: what stands before the colon, SHA-256 for bare hex (format 1).</summary>
     public static string AlgorithmOf(string checksum) => Normalize(checksum).Split(':')[0];

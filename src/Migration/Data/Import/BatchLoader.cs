@@ -204,12 +204,7 @@ internal sealed class BatchLoader : IAsyncDisposable
             {
                 for (long sent = 0; sent < length;)
                 {
-                    var read = await RandomAccess.ReadAsync(file, buffer.AsMemory(0, (int)Math.Min(ChunkSize, length - sent)), offset + sent, cancel);
-                    if (read == 0)
-                    {
-                        throw new IOException("the file is shorter than the manifest says: it changed during the import");
-                    }
-
+                    var read = await FilePlanner.ReadBatchAsync(file, buffer.AsMemory(0, (int)Math.Min(ChunkSize, length - sent)), offset + sent, cancel);
                     await copy.WriteAsync(buffer.AsMemory(0, read), cancel);
                     sent += read;
                 }

@@ -50,9 +50,6 @@ internal sealed class BatchSplitter
     /// <summary>The batches cut so far (all of them after <see cref="Finish"/>).</summary>
     public IReadOnlyList<RecordRange> Batches => _batches;
 
-    /// <summary>Whether the bytes ended inside a quoted field (a quote never closed): the last record is malformed.</summary>
-    public bool EndsInsideQuotes => _insideQuotes != 0;
-
     /// <summary>Bytes fed so far.</summary>
     public long Length => _position;
 

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Win32.SafeHandles;
 
 namespace YbMigrate.Migration.Data.Import;
@@ -50,6 +51,16 @@ internal static class FilePlanner
         }
 
         return hash.Current();
+    }
+
+    /// <summary>
+    /// Reads the next bytes of a batch at <paramref name="position"/>; a file ending before the batch
+    /// does means it changed after it was cut.
+    /// </summary>
+    public static async ValueTask<int> ReadBatchAsync(SafeFileHandle file, Memory<byte> into, long position, CancellationToken cancel)
+    {
+        var read = await RandomAccess.ReadAsync(file, into, position, cancel);
+        return read > 0 ? read : throw new IOException("the file is shorter than the manifest says: it changed during the import");
     }
 
     /// <summary>The records of one range of a file, each as a range of its own with its first line.</summary>

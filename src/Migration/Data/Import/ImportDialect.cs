@@ -109,7 +109,7 @@ public sealed class ImportDialect
     public string CopyStatement(string schema, string table, IEnumerable<string> columns, long batchRows)
     {
         var options = IsYugabyteDb ? $"FORMAT csv, ROWS_PER_TRANSACTION {batchRows}" : "FORMAT csv";
-        return $"COPY {SqlIdentifier.Qualify(schema, table)} ({SqlIdentifier.JoinQuoted(columns)}) FROM STDIN WITH ({options})";
+        return CopyFromStdin(schema, table, columns, options);
     }
 
     /// <summary>
@@ -118,7 +118,10 @@ public sealed class ImportDialect
     /// COPY with it has not been tried, batches stay CSV.
     /// </summary>
     public string? BinaryCopyStatement(string schema, string table, IEnumerable<string> columns) =>
-        IsYugabyteDb ? null : $"COPY {SqlIdentifier.Qualify(schema, table)} ({SqlIdentifier.JoinQuoted(columns)}) FROM STDIN WITH (FORMAT binary)";
+        IsYugabyteDb ? null : CopyFromStdin(schema, table, columns, "FORMAT binary");
+
+    private static string CopyFromStdin(string schema, string table, IEnumerable<string> columns, string options) =>
+        $"COPY {SqlIdentifier.Qualify(schema, table)} ({SqlIdentifier.JoinQuoted(columns)}) FROM STDIN WITH ({options})";
 
     /// <summary>How many streams to run when --parallel is not given: from the number of YugabyteDB nodes, or a fixed few for PostgreSQL.</summary>
     public int DefaultParallel(int nodes) => IsYugabyteDb ? Math.Max(1, nodes) * StreamsPerYbNode : PostgreSqlStreams;

@@ -33,9 +33,18 @@ internal sealed class LibPqTableReader : ITableDataReader
             throw new LibPqException(message);
         }
 
-        foreach (var statement in PostgreSqlTableReader.SnapshotSession(snapshot))
+        try
         {
-            Execute(statement);
+            foreach (var statement in PostgreSqlTableReader.SnapshotSession(snapshot))
+            {
+                Execute(statement);
+            }
+        }
+        catch
+        {
+            // The caller falls back to Npgsql: the native connection (and its backend) must not stay open.
+            LibPq.PQfinish(_connection);
+            throw;
         }
     }
 

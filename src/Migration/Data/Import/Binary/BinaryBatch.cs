@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Win32.SafeHandles;
@@ -47,12 +46,7 @@ internal sealed class BinaryBatch
                     return false;
                 }
 
-                var got = await RandomAccess.ReadAsync(file, input.AsMemory(held, (int)Math.Min(input.Length - held, range.Length - read)), range.Offset + read, cancel);
-                if (got == 0)
-                {
-                    throw new IOException("the file is shorter than the manifest says: it changed during the import");
-                }
-
+                var got = await FilePlanner.ReadBatchAsync(file, input.AsMemory(held, (int)Math.Min(input.Length - held, range.Length - read)), range.Offset + read, cancel);
                 read += got;
                 held += got;
                 if (converter.Convert(input.AsSpan(0, held), final: read == range.Length, output, out var consumed) == ConvertOutcome.Refused)
