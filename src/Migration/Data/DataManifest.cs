@@ -24,13 +24,6 @@ public sealed class DataManifest
     /// </summary>
     public const int CurrentFormat = 2;
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>The manifest format.</summary>
     public int Format { get; set; } = CurrentFormat;
 
@@ -70,7 +63,7 @@ public sealed class DataManifest
         DataManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<DataManifest>(File.ReadAllText(path), JsonOptions);
+            manifest = JsonSerializer.Deserialize(File.ReadAllText(path), DataManifestJson.Default.DataManifest);
         }
         catch (JsonException ex)
         {
@@ -102,10 +95,15 @@ public sealed class DataManifest
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, JsonOptions));
+        File.WriteAllText(temporary, JsonSerializer.Serialize(this, DataManifestJson.Default.DataManifest));
         File.Move(temporary, path, overwrite: true);
     }
 }
+
+// The manifest's JSON form, generated at build time: no reflection over the manifest's types on every start.
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(DataManifest))]
+internal sealed partial class DataManifestJson : JsonSerializerContext;
 
 /// <summary>One exported table (or partition) and its files.</summary>
 public sealed class TableData

@@ -36,11 +36,20 @@ public static class DataImporter
 
         await using var target = await ImportTarget.ConnectAsync(targetConnectionString, options, cancel);
         var run = new ImportRun(options, target, observer);
-        await using (var connection = await target.OpenAsync(cancel))
+        var warmUp = target.WarmUpAsync(cancel);
+        try
         {
+            await using var connection = await target.OpenAsync(cancel);
             await ImportLedger.EnsureAsync(connection, cancel);
             await run.PrepareAsync(connection, tables, cancel);
         }
+        finally
+        {
+            // The streams' connections are open (or failed) before anything goes on, also when the checks failed.
+            await Task.WhenAny(warmUp);
+        }
+
+        await warmUp;
 
         try
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
@@ -9,10 +10,10 @@ namespace YbMigrate.Migration.Data.Import;
 /// <summary>The target as the import sees it: what it is, how to connect to all of it, how many streams.</summary>
 internal sealed class ImportTarget : IAsyncDisposable
 {
-    private ImportTarget(ImportDialect dialect, string connectionString, int nodes, int parallel)
+    private ImportTarget(ImportDialect dialect, NpgsqlDataSource dataSource, int nodes, int parallel)
     {
         Dialect = dialect;
-        DataSource = Connect(connectionString);
+        DataSource = dataSource;
         Nodes = nodes;
         Parallel = parallel;
     }
@@ -31,8 +32,51 @@ internal sealed class ImportTarget : IAsyncDisposable
     /// <summary>Connects, finds out whether the target is PostgreSQL or YugabyteDB, and for YugabyteDB lists its nodes.</summary>
     public static async Task<ImportTarget> ConnectAsync(string connectionString, ImportOptions options, CancellationToken cancel)
     {
-        await using var first = Connect(connectionString);
-        await using var connection = await first.OpenConnectionAsync(cancel);
+        var first = Connect(connectionString);
+        try
+        {
+            var (dialect, spread) = await DetectAsync(first, connectionString, options, cancel);
+            var nodes = dialect.IsYugabyteDb ? new NpgsqlConnectionStringBuilder(spread).Host?.Split(',').Length ?? 1 : 1;
+            var parallel = options.Parallel ?? dialect.DefaultParallel(nodes);
+            if (spread == connectionString)
+            {
+                return new ImportTarget(dialect, first, nodes, parallel);
+            }
+
+            await first.DisposeAsync();
+            return new ImportTarget(dialect, Connect(spread), nodes, parallel);
+        }
+        catch
+        {
+            await first.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a connection for the ledger and the checks.</summary>
+    public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancel) => await DataSource.OpenConnectionAsync(cancel);
+
+    /// <summary>
+    /// Opens as many connections as there are streams and gives them back to the pool, so the streams
+    /// start at once when the first batches are cut instead of each connecting then (run while the
+    /// ledger and the tables are checked).
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancel)
+    {
+        var connections = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(_ => OpenAsync(cancel)));
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+
+    // The dialect, and the connection string over every node of a YugabyteDB cluster (as given otherwise).
+    private static async Task<(ImportDialect Dialect, string ConnectionString)> DetectAsync(NpgsqlDataSource dataSource, string connectionString, ImportOptions options, CancellationToken cancel)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancel);
         bool yugabyteDb;
         await using (var command = new NpgsqlCommand(ImportDialect.DetectSql, connection))
         await using (var reader = await command.ExecuteReaderAsync(cancel))
@@ -48,10 +92,9 @@ internal sealed class ImportTarget : IAsyncDisposable
                 throw new ImportException("--yb-disable-transactional-writes and --yb-upsert-mode are YugabyteDB settings; the target is PostgreSQL.");
             }
 
-            return new ImportTarget(ImportDialect.PostgreSql, connectionString, 1, options.Parallel ?? ImportDialect.PostgreSql.DefaultParallel(1));
+            return (ImportDialect.PostgreSql, connectionString);
         }
 
-        var dialect = ImportDialect.YugabyteDb(options.YbDisableTransactionalWrites, options.YbUpsertMode);
         var servers = new List<YbServer>();
         await using (var command = new NpgsqlCommand(ImportDialect.ServersSql, connection))
         await using (var reader = await command.ExecuteReaderAsync(cancel))
@@ -63,24 +106,18 @@ internal sealed class ImportTarget : IAsyncDisposable
             }
         }
 
-        var spread = ImportDialect.SpreadOverNodes(connectionString, servers);
-        var nodes = new NpgsqlConnectionStringBuilder(spread).Host?.Split(',').Length ?? 1;
-        return new ImportTarget(dialect, spread, nodes, options.Parallel ?? dialect.DefaultParallel(nodes));
+        return (ImportDialect.YugabyteDb(options.YbDisableTransactionalWrites, options.YbUpsertMode), ImportDialect.SpreadOverNodes(connectionString, servers));
     }
 
-    /// <summary>Opens a connection for the ledger and the checks.</summary>
-    public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancel) => await DataSource.OpenConnectionAsync(cancel);
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
-
-    // Npgsql without the type mappings the import never uses (json, ranges, ...): less to set up and
-    // compile on a start. A refused row's error detail (the duplicate key, the failing row) is asked
-    // for: it is part of what is reported.
+    // Npgsql without the type mappings the import never uses (json, ranges, ...) and without reading
+    // the server's type catalog on the first connection: the import sends COPY data and reads only
+    // built-in types back, and both would cost every run a start-up delay. A refused row's error
+    // detail (the duplicate key, the failing row) is asked for: it is part of what is reported.
     private static NpgsqlDataSource Connect(string connectionString)
     {
         var builder = new NpgsqlSlimDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.IncludeErrorDetail = true;
+        builder.ConfigureTypeLoading(typeLoading => typeLoading.EnableTypeLoading(false));
         builder.EnableArrays();
         return builder.Build();
     }
