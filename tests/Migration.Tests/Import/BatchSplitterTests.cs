@@ -57,7 +57,7 @@ public sealed class BatchSplitterTests
     }
 
     [Fact]
-    public void A_file_read_once_gives_its_checksum_and_batches_and_a_batch_its_records_with_their_file_lines()
+    public void A_file_gives_its_checksum_and_batches_and_a_batch_its_records_with_their_file_lines()
     {
         var csv = Encoding.UTF8.GetBytes("1,x\n2,\"a\nb\"\n3,y\n4,\"c\n\nd\"\n5,z\n");
         var path = System.IO.Path.GetTempFileName();
@@ -65,9 +65,10 @@ public sealed class BatchSplitterTests
         {
             System.IO.File.WriteAllBytes(path, csv);
             var batches = new List<RecordRange>();
-            var checksum = FilePlanner.Read(path, "xxh128:", rowLimit: 3, byteLimit: long.MaxValue, batches.Add);
-            Assert.Equal("xxh128:" + Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(csv)), checksum);
-            Assert.Equal("sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(csv)), FilePlanner.Read(path, "0123abcd", 3, long.MaxValue, _ => { }));
+            FilePlanner.Cut(path, rowLimit: 3, byteLimit: long.MaxValue, batches.Add);
+            Assert.Equal("xxh128:" + Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(csv)), FilePlanner.Checksum(path, "xxh128:"));
+            Assert.Equal("sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(csv)), FilePlanner.Checksum(path, "0123abcd"));
+            Assert.Equal(new[] { 3L, 2L }, batches.Select(b => b.Rows));
             var batch = batches.Last();
             using var handle = System.IO.File.OpenHandle(path);
 

@@ -106,6 +106,23 @@ public sealed class DataImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rerun_whose_ledger_has_a_batch_the_file_is_not_cut_into_commits_nothing_more_of_it()
+    {
+        using var source = Source();
+        TestExport.Export(source.ConnectionString, _dir, 5000, "public.items");
+        using var target = Target();
+        await Import(target, new ImportOptions { BatchRows = 100 });
+        // As if edited by hand: the rows gone, one batch left in the ledger, one byte off where the file's batches start.
+        target.Execute($"TRUNCATE public.items; DELETE FROM {ImportLedger.BatchesTable} WHERE byte_offset > 0; UPDATE {ImportLedger.BatchesTable} SET byte_offset = 1");
+
+        var error = await Assert.ThrowsAsync<ImportException>(() => Import(target, new ImportOptions { BatchRows = 100, Parallel = 2 }));
+
+        Assert.Contains("data/public.items.1.csv: the batches " + ImportLedger.BatchesTable + " records for it are not those this file is cut into", error.Message);
+        Assert.Equal(["0"], target.Rows("SELECT count(*) FROM public.items"));
+        Assert.Equal(["1"], target.Rows($"SELECT count(*) FROM {ImportLedger.BatchesTable}"));
+    }
+
+    [Fact]
     public async Task A_missing_table_a_missing_column_or_rows_no_batch_accounts_for_stop_the_import_before_it_starts()
     {
         using var source = Source();

@@ -25,7 +25,7 @@ internal sealed record ImportTable(TableData Data, BinaryCopyPlan? Binary)
 /// <param name="FullPath">Where it is.</param>
 /// <param name="Limits">The batch limits it is cut with (those of its first run).</param>
 /// <param name="CopySql">The COPY ... FROM STDIN of its batches (on YugabyteDB it names the file's batch size).</param>
-/// <param name="Verified">Completes when the file's checksum matches the manifest; faults when it does not.</param>
+/// <param name="Verified">Completes when the file's checksum matches the manifest and, for a file partly loaded before, its batches are the ledger's; faults otherwise.</param>
 internal sealed record ImportFile(ImportTable Table, DataFile Entry, string FullPath, LedgerFile Limits, string CopySql, Task Verified);
 
 /// <summary>One batch to load.</summary>

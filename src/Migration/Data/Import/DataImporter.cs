@@ -34,8 +34,9 @@ public static class DataImporter
         var tables = ImportSelection.Select(manifest, options.Tables);
         ImportSelection.CheckFiles(options.InputDirectory, tables);
 
+        await using var checksums = FileChecksums.Start(DataManifest.DataDirectory(options.InputDirectory), tables.SelectMany(t => t.Files), cancel);
         await using var target = await ImportTarget.ConnectAsync(targetConnectionString, options, cancel);
-        var run = new ImportRun(options, target, observer);
+        var run = new ImportRun(options, target, checksums, observer);
         var warmUp = target.WarmUpAsync(cancel);
         try
         {
@@ -70,19 +71,23 @@ public static class DataImporter
     {
         private readonly ImportOptions _options;
         private readonly ImportTarget _target;
+        private readonly FileChecksums _checksums;
         private readonly IImportObserver? _observer;
         private readonly object _gate = new();
-        private readonly List<(ImportFile File, TaskCompletionSource Verified)> _files = new();
+
+        // Each file to load, with what says its batches line up with the ledger's (null when the ledger has none of them).
+        private readonly List<(ImportFile File, TaskCompletionSource? LinedUp)> _files = new();
         private readonly Dictionary<string, TableState> _tables = new(StringComparer.Ordinal);
         private Dictionary<(string File, long Offset), LedgerBatch> _done = new();
         private ILookup<string, LedgerBatch> _doneByFile = Array.Empty<LedgerBatch>().ToLookup(b => b.File);
         private Dictionary<string, LedgerFile> _ledgerFiles = new(StringComparer.Ordinal);
         private Exception? _failure;
 
-        public ImportRun(ImportOptions options, ImportTarget target, IImportObserver? observer)
+        public ImportRun(ImportOptions options, ImportTarget target, FileChecksums checksums, IImportObserver? observer)
         {
             _options = options;
             _target = target;
+            _checksums = checksums;
             _observer = observer;
             Result = new ImportResult { Target = target.Dialect.Name, Nodes = target.Nodes, Parallel = target.Parallel };
         }
@@ -111,6 +116,10 @@ public static class DataImporter
                     if (doneBytes < entry.Bytes)
                     {
                         await RegisterFileAsync(connection, table, entry, doneBytes > 0, cancel);
+                    }
+                    else
+                    {
+                        _checksums.Skip(entry);
                     }
                 }
             }
@@ -203,23 +212,42 @@ public static class DataImporter
                     $"To load the new one, empty {table.Name} and delete its ledger rows (DELETE FROM {ImportLedger.BatchesTable} WHERE file = {SqlIdentifier.Literal(entry.Path)}), then run again.");
             }
 
-            var verified = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var linedUp = started ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
             var copySql = _target.Dialect.CopyStatement(table.Data.Schema, table.Data.Name, table.Data.Columns, ledger.BatchRows);
-            _files.Add((new ImportFile(table, entry, Path.Combine(DataManifest.DataDirectory(_options.InputDirectory), entry.Path), ledger, copySql, verified.Task), verified));
+            var fullPath = Path.Combine(DataManifest.DataDirectory(_options.InputDirectory), entry.Path);
+            _files.Add((new ImportFile(table, entry, fullPath, ledger, copySql, VerifyAsync(entry, linedUp?.Task)), linedUp));
         }
 
-        // Each file once, in the order they are loaded: its batches are queued as they are cut, and its
-        // checksum, known at its end, lets its batches commit (or makes them fail).
+        // The file's batches may commit when it is the manifest's file and, when some of it was loaded
+        // before, is cut as the ledger's batches were: a batch the ledger has that this run did not cut
+        // (a damaged ledger) could overlap new ones.
+        private async Task VerifyAsync(DataFile entry, Task? linedUp)
+        {
+            var checksum = await _checksums.Of(entry);
+            if (!FileChecksum.Same(checksum, entry.Checksum))
+            {
+                throw new DataManifestException(
+                    $"data/{entry.Path}: the file changed since the export (checksum {checksum}, the manifest says {entry.Checksum}); nothing of it was loaded. Export again, or restore the file.");
+            }
+
+            if (linedUp is not null)
+            {
+                await linedUp;
+            }
+        }
+
+        // Each file once, in the order they are loaded: its batches are queued as they are cut. A file
+        // partly loaded before is checked, at its end, against the batches the ledger has of it.
         private void ReadFiles(ChannelWriter<BatchJob> queue, CancellationTokenSource stop)
         {
             ImportFile? current = null;
             try
             {
-                foreach (var (file, verified) in _files)
+                foreach (var (file, linedUp) in _files)
                 {
                     current = file;
                     long rows = 0, recognized = 0;
-                    var checksum = FilePlanner.Read(file.FullPath, file.Entry.Checksum, file.Limits.BatchRows, file.Limits.BatchBytes, batch =>
+                    FilePlanner.Cut(file.FullPath, file.Limits.BatchRows, file.Limits.BatchBytes, batch =>
                     {
                         rows += batch.Rows;
                         if (_done.TryGetValue((file.Entry.Path, batch.Offset), out var done) && done.Length == batch.Length)
@@ -231,7 +259,11 @@ public static class DataImporter
                             queue.TryWrite(new BatchJob(file, batch));
                         }
                     }, stop.Token);
-                    Verify(file, verified, checksum, recognized == _doneByFile[file.Entry.Path].Count());
+                    if (linedUp is not null)
+                    {
+                        SettleLedgerCheck(linedUp, file, recognized == _doneByFile[file.Entry.Path].Count());
+                    }
+
                     if (rows != file.Entry.Rows)
                     {
                         Warn($"data/{file.Entry.Path}: {rows} rows read, the manifest says {file.Entry.Rows}.");
@@ -250,33 +282,26 @@ public static class DataImporter
             finally
             {
                 queue.TryComplete();
-                foreach (var (_, verified) in _files)
+                foreach (var (_, linedUp) in _files)
                 {
-                    // Files not read to their end (the run stopped): their batches must not commit.
-                    verified.TrySetCanceled();
+                    // Files partly loaded before and not read to their end (the run stopped): their batches must not commit.
+                    linedUp?.TrySetCanceled();
                 }
             }
         }
 
-        // The file's batches may commit when it is the manifest's file and cut as the ledger's batches
-        // were: a batch the ledger has that this run did not cut (a damaged ledger) could overlap new ones.
-        private static void Verify(ImportFile file, TaskCompletionSource verified, string checksum, bool ledgerLinesUp)
+        // A batch the ledger has that this run did not cut (a damaged ledger) could overlap new ones.
+        private static void SettleLedgerCheck(TaskCompletionSource linedUp, ImportFile file, bool ledgerLinesUp)
         {
-            if (!FileChecksum.Same(checksum, file.Entry.Checksum))
+            if (ledgerLinesUp)
             {
-                verified.SetException(new DataManifestException(
-                    $"data/{file.Entry.Path}: the file changed since the export (checksum {checksum}, the manifest says {file.Entry.Checksum}); nothing of it was loaded. Export again, or restore the file."));
+                linedUp.TrySetResult();
+                return;
             }
-            else if (!ledgerLinesUp)
-            {
-                verified.SetException(new ImportException(
-                    $"data/{file.Entry.Path}: the batches {ImportLedger.BatchesTable} records for it are not those this file is cut into (the ledger was changed by hand?); " +
-                    $"nothing more of it was loaded. Empty {file.Table.Name}, delete its rows from {ImportLedger.BatchesTable} and {ImportLedger.FilesTable}, then run again."));
-            }
-            else
-            {
-                verified.SetResult();
-            }
+
+            linedUp.TrySetException(new ImportException(
+                $"data/{file.Entry.Path}: the batches {ImportLedger.BatchesTable} records for it are not those this file is cut into (the ledger was changed by hand?); " +
+                $"nothing more of it was loaded. Empty {file.Table.Name}, delete its rows from {ImportLedger.BatchesTable} and {ImportLedger.FilesTable}, then run again."));
         }
 
         private async Task WorkAsync(ChannelReader<BatchJob> queue, CancellationTokenSource stop, CancellationToken cancel)

@@ -9,48 +9,60 @@ using Microsoft.Win32.SafeHandles;
 
 namespace YbMigrate.Migration.Data.Import;
 
-/// <summary>Reads data files: their batches and checksum in one pass, the records of a batch.</summary>
+/// <summary>Reads data files: their checksum, their batches, the records of a batch.</summary>
 internal static class FilePlanner
 {
     private const int ReadSize = 1 << 20;
 
-    /// <summary>
-    /// Reads a file once: its batches (with the given limits) go to <paramref name="batch"/> in file
-    /// order as they are cut; returns the file's checksum, computed as <paramref name="expected"/> was.
-    /// </summary>
-    public static string Read(string path, string expected, long rowLimit, long byteLimit, Action<RecordRange> batch, CancellationToken cancel = default)
+    /// <summary>The file's checksum, computed as <paramref name="expected"/> was.</summary>
+    public static string Checksum(string path, string expected, CancellationToken cancel = default)
     {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         using var hash = FileChecksum.Like(expected);
+        ReadAll(path, hash, static (bytes, hash) => hash.Append(bytes), cancel);
+        return hash.Current();
+    }
+
+    /// <summary>Cuts a file into batches with the given limits; each goes to <paramref name="batch"/> in file order as it is cut.</summary>
+    public static void Cut(string path, long rowLimit, long byteLimit, Action<RecordRange> batch, CancellationToken cancel = default)
+    {
         var splitter = new BatchSplitter(rowLimit, byteLimit);
-        var buffer = ArrayPool<byte>.Shared.Rent(ReadSize);
         var given = 0;
-        try
+        ReadAll(path, splitter, (bytes, splitter) =>
         {
-            int filled;
-            while ((filled = Fill(handle, buffer.AsSpan(0, ReadSize), splitter.Length)) > 0)
+            splitter.Feed(bytes);
+            for (; given < splitter.Batches.Count; given++)
             {
-                cancel.ThrowIfCancellationRequested();
-                hash.Append(buffer.AsSpan(0, filled));
-                splitter.Feed(buffer.AsSpan(0, filled));
-                for (; given < splitter.Batches.Count; given++)
-                {
-                    batch(splitter.Batches[given]);
-                }
+                batch(splitter.Batches[given]);
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        }, cancel);
 
         var batches = splitter.Finish();
         for (; given < batches.Count; given++)
         {
             batch(batches[given]);
         }
+    }
 
-        return hash.Current();
+    // Reads a file from start to end in pieces of a multiple of 64 bytes (the last one excepted).
+    private static void ReadAll<TState>(string path, TState state, ReadOnlySpanAction<byte, TState> consume, CancellationToken cancel)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var buffer = ArrayPool<byte>.Shared.Rent(ReadSize);
+        try
+        {
+            long offset = 0;
+            int filled;
+            while ((filled = Fill(handle, buffer.AsSpan(0, ReadSize), offset)) > 0)
+            {
+                cancel.ThrowIfCancellationRequested();
+                consume(buffer.AsSpan(0, filled), state);
+                offset += filled;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
