@@ -204,7 +204,7 @@ internal sealed class BatchLoader : IAsyncDisposable
             {
                 for (long sent = 0; sent < length;)
                 {
-                    var read = await FilePlanner.ReadBatchAsync(file, buffer.AsMemory(0, (int)Math.Min(ChunkSize, length - sent)), offset + sent, cancel);
+                    var read = FilePlanner.ReadBatch(file, buffer.AsSpan(0, (int)Math.Min(ChunkSize, length - sent)), offset + sent);
                     await copy.WriteAsync(buffer.AsMemory(0, read), cancel);
                     sent += read;
                 }

@@ -67,11 +67,13 @@ internal static class FilePlanner
 
     /// <summary>
     /// Reads the next bytes of a batch at <paramref name="position"/>; a file ending before the batch
-    /// does means it changed after it was cut.
+    /// does means it changed after it was cut. Synchronous on purpose: the file was just read by the
+    /// cut pass, so this is a copy from the page cache, cheaper than the thread-pool round trip of an
+    /// asynchronous file read on Linux.
     /// </summary>
-    public static async ValueTask<int> ReadBatchAsync(SafeFileHandle file, Memory<byte> into, long position, CancellationToken cancel)
+    public static int ReadBatch(SafeFileHandle file, Span<byte> into, long position)
     {
-        var read = await RandomAccess.ReadAsync(file, into, position, cancel);
+        var read = RandomAccess.Read(file, into, position);
         return read > 0 ? read : throw new IOException("the file is shorter than the manifest says: it changed during the import");
     }
 

@@ -46,7 +46,7 @@ internal sealed class BinaryBatch
                     return false;
                 }
 
-                var got = await FilePlanner.ReadBatchAsync(file, input.AsMemory(held, (int)Math.Min(input.Length - held, range.Length - read)), range.Offset + read, cancel);
+                var got = FilePlanner.ReadBatch(file, input.AsSpan(held, (int)Math.Min(input.Length - held, range.Length - read)), range.Offset + read);
                 read += got;
                 held += got;
                 if (converter.Convert(input.AsSpan(0, held), final: read == range.Length, output, out var consumed) == ConvertOutcome.Refused)
