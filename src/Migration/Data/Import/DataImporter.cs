@@ -46,11 +46,9 @@ public static class DataImporter
         }
         finally
         {
-            // The streams' connections are open (or failed) before anything goes on, also when the checks failed.
+            // The streams' connections are in the pool (or will be opened by the streams) before anything goes on.
             await Task.WhenAny(warmUp);
         }
-
-        await warmUp;
 
         try
         {

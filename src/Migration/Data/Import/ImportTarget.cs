@@ -59,14 +59,30 @@ internal sealed class ImportTarget : IAsyncDisposable
     /// <summary>
     /// Opens as many connections as there are streams and gives them back to the pool, so the streams
     /// start at once when the first batches are cut instead of each connecting then (run while the
-    /// ledger and the tables are checked).
+    /// ledger and the tables are checked). Best effort: a stream without a connection ready connects,
+    /// and retries, when its first batch comes, as it always may.
     /// </summary>
     public async Task WarmUpAsync(CancellationToken cancel)
     {
-        var connections = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(_ => OpenAsync(cancel)));
+        var connections = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(_ => TryOpenAsync(cancel)));
         foreach (var connection in connections)
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<NpgsqlConnection?> TryOpenAsync(CancellationToken cancel)
+    {
+        try
+        {
+            return await OpenAsync(cancel);
+        }
+        catch (NpgsqlException)
+        {
+            return null;
         }
     }
 
