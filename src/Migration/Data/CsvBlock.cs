@@ -29,37 +29,36 @@ internal static class CsvBlock
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Scan(ReadOnlySpan<byte> block, ref ulong insideQuotes, out ulong recordEnds, out ulong newlines)
     {
-        ref var start = ref MemoryMarshal.GetReference(block);
-        ulong quotes;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var bytes = Vector512.LoadUnsafe(ref start);
-            quotes = Vector512.Equals(bytes, Vector512.Create(Quote)).ExtractMostSignificantBits();
-            newlines = Vector512.Equals(bytes, Vector512.Create(Newline)).ExtractMostSignificantBits();
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            var low = Vector256.LoadUnsafe(ref start);
-            var high = Vector256.LoadUnsafe(ref start, 32);
-            quotes = Vector256.Equals(low, Vector256.Create(Quote)).ExtractMostSignificantBits()
-                | (ulong)Vector256.Equals(high, Vector256.Create(Quote)).ExtractMostSignificantBits() << 32;
-            newlines = Vector256.Equals(low, Vector256.Create(Newline)).ExtractMostSignificantBits()
-                | (ulong)Vector256.Equals(high, Vector256.Create(Newline)).ExtractMostSignificantBits() << 32;
-        }
-        else
-        {
-            quotes = newlines = 0;
-            for (nuint part = 0; part < 4; part++)
-            {
-                var bytes = Vector128.LoadUnsafe(ref start, part * 16);
-                quotes |= (ulong)Vector128.Equals(bytes, Vector128.Create(Quote)).ExtractMostSignificantBits() << (int)(part * 16);
-                newlines |= (ulong)Vector128.Equals(bytes, Vector128.Create(Newline)).ExtractMostSignificantBits() << (int)(part * 16);
-            }
-        }
-
+        var quotes = Matches(block, Quote);
+        newlines = Matches(block, Newline);
         var inside = PrefixXor(quotes) ^ insideQuotes;
         insideQuotes = (ulong)((long)inside >> 63);
         recordEnds = newlines & ~inside;
+    }
+
+    /// <summary>A bit for each byte of the 64-byte <paramref name="block"/> that is <paramref name="value"/> (bit 0 for the first byte).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Matches(ReadOnlySpan<byte> block, byte value)
+    {
+        ref var start = ref MemoryMarshal.GetReference(block);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            return Vector512.Equals(Vector512.LoadUnsafe(ref start), Vector512.Create(value)).ExtractMostSignificantBits();
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            return Vector256.Equals(Vector256.LoadUnsafe(ref start), Vector256.Create(value)).ExtractMostSignificantBits()
+                | (ulong)Vector256.Equals(Vector256.LoadUnsafe(ref start, 32), Vector256.Create(value)).ExtractMostSignificantBits() << 32;
+        }
+
+        ulong bits = 0;
+        for (nuint part = 0; part < 4; part++)
+        {
+            bits |= (ulong)Vector128.Equals(Vector128.LoadUnsafe(ref start, part * 16), Vector128.Create(value)).ExtractMostSignificantBits() << (int)(part * 16);
+        }
+
+        return bits;
     }
 
     // The bits at and below bit.
