@@ -28,9 +28,18 @@ public static class ParseNames
     /// <summary>The name numbered <paramref name="id"/>.</summary>
     public static string Name(int id) => _table.Names[id];
 
-    internal static int Id(byte[] utf8, int start, int length)
+    /// <summary>The seed of the names' hash (FNV-1a), for a reader that hashes a name while it finds its end.</summary>
+    internal const uint HashSeed = 2166136261u;
+
+    /// <summary>One byte into the hash.</summary>
+    internal static uint HashStep(uint hash, byte b) => (hash ^ b) * 16777619u;
+
+    internal static int Id(byte[] utf8, int start, int length) => Id(utf8, start, length, Hash(utf8, start, length));
+
+    /// <summary>The number of a name whose <see cref="Hash"/> the caller computed.</summary>
+    internal static int Id(byte[] utf8, int start, int length, uint hash)
     {
-        var found = _table.Find(utf8, start, length);
+        var found = _table.Find(utf8, start, length, hash);
         return found >= 0 ? found : Add(utf8, start, length);
     }
 
@@ -39,7 +48,7 @@ public static class ParseNames
         lock (Gate)
         {
             var table = _table;
-            var found = table.Find(utf8, start, length);
+            var found = table.Find(utf8, start, length, Hash(utf8, start, length));
             if (found >= 0)
             {
                 return found;
@@ -53,10 +62,10 @@ public static class ParseNames
 
     private static uint Hash(byte[] utf8, int start, int length)
     {
-        var hash = 2166136261u;
+        var hash = HashSeed;
         for (var i = start; i < start + length; i++)
         {
-            hash = (hash ^ utf8[i]) * 16777619u;
+            hash = HashStep(hash, utf8[i]);
         }
 
         return hash;
@@ -79,10 +88,10 @@ public static class ParseNames
 
         public string[] Names { get; }
 
-        public int Find(byte[] utf8, int start, int length)
+        public int Find(byte[] utf8, int start, int length, uint hash)
         {
             var mask = _slots.Length - 1;
-            for (var slot = (int)(Hash(utf8, start, length) & mask); _slots[slot] != 0; slot = (slot + 1) & mask)
+            for (var slot = (int)(hash & mask); _slots[slot] != 0; slot = (slot + 1) & mask)
             {
                 var id = _slots[slot] - 1;
                 if (SameBytes(_utf8[id], utf8, start, length))
@@ -127,23 +136,8 @@ public static class ParseNames
             return new Table(names, allBytes, slots);
         }
 
-        private static bool SameBytes(byte[] known, byte[] utf8, int start, int length)
-        {
-            if (known.Length != length)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < length; i++)
-            {
-                if (known[i] != utf8[start + i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        private static bool SameBytes(byte[] known, byte[] utf8, int start, int length) =>
+            known.AsSpan().SequenceEqual(new ReadOnlySpan<byte>(utf8, start, length));
     }
 }
 

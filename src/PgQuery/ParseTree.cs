@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace YbMigrate.PgQuery;
@@ -188,7 +189,8 @@ internal sealed class ParseTree : IDisposable
             }
         }
 
-        // A field name and its colon; returns the name's number.
+        // A field name and its colon; returns the name's number. The name is hashed while its end is
+        // found: libpg_query's field names are plain ASCII words, so they are looked up in one pass.
         private static int ReadName(byte[] json, int length, ref int position)
         {
             position = SkipSpace(json, length, position);
@@ -198,10 +200,25 @@ internal sealed class ParseTree : IDisposable
             }
 
             var start = position + 1;
-            var end = StringEnd(json, length, start, out var escaped);
-            var id = escaped
-                ? ParseNames.Id(ParseElement.Unescape(json, start, end - start))
-                : ParseNames.Id(json, start, end - start);
+            var hash = ParseNames.HashSeed;
+            var end = start;
+            while (end < length && json[end] is not ((byte)'"' or (byte)'\\'))
+            {
+                hash = ParseNames.HashStep(hash, json[end]);
+                end++;
+            }
+
+            int id;
+            if (Expect(json, length, end) == (byte)'"')
+            {
+                id = ParseNames.Id(json, start, end - start, hash);
+            }
+            else
+            {
+                end = StringEnd(json, length, start, out _);
+                id = ParseNames.Id(ParseElement.Unescape(json, start, end - start));
+            }
+
             position = SkipSpace(json, length, end + 1);
             if (Expect(json, length, position) != (byte)':')
             {
@@ -266,19 +283,23 @@ internal sealed class ParseTree : IDisposable
         private static int StringEnd(byte[] json, int length, int start, out bool escaped)
         {
             escaped = false;
-            for (var i = start; i < length; i++)
+            var i = start;
+            while (i < length)
             {
-                var b = json[i];
-                if (b == (byte)'"')
+                var found = json.AsSpan(i, length - i).IndexOfAny((byte)'"', (byte)'\\');
+                if (found < 0)
+                {
+                    break;
+                }
+
+                i += found;
+                if (json[i] == (byte)'"')
                 {
                     return i;
                 }
 
-                if (b == (byte)'\\')
-                {
-                    escaped = true;
-                    i++;
-                }
+                escaped = true;
+                i += 2;
             }
 
             throw Malformed(length);
@@ -296,6 +317,7 @@ internal sealed class ParseTree : IDisposable
 
         private static bool IsNumberByte(byte b) => (b >= (byte)'0' && b <= (byte)'9') || b == (byte)'-' || b == (byte)'+' || b == (byte)'.' || b == (byte)'e' || b == (byte)'E';
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int SkipSpace(byte[] json, int length, int position)
         {
             while (position < length && json[position] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
