@@ -71,6 +71,14 @@ public static unsafe class PgQuery
     public static ScanResult Scan(string sql) =>
         CommonSqlScanner.TryScan(sql) is { } tokens ? new ScanResult(tokens, null) : ScanNative(sql);
 
+    /// <summary>
+    /// Scans the <paramref name="length"/> chars of <paramref name="text"/> from <paramref name="start"/>
+    /// (a statement of a script) as if given alone: spans are relative to <paramref name="start"/>.
+    /// The managed scanner reads them in place; only text it leaves to libpg_query is copied out.
+    /// </summary>
+    public static ScanResult Scan(string text, int start, int length) =>
+        CommonSqlScanner.TryScan(text.AsSpan(start, length)) is { } tokens ? new ScanResult(tokens, null) : ScanNative(text.Substring(start, length));
+
     /// <summary>libpg_query's scanner (pg_query_scan), always.</summary>
     internal static ScanResult ScanNative(string sql)
     {

@@ -31,7 +31,7 @@ public sealed class CLanguageFunctionRule : SqlRule
 
     private static void Analyze(NodeContext context)
     {
-        var language = context.Node.DefElems("options").FirstOrDefault(d => d.Str("defname") == "language");
+        var language = context.Node.DefElem("options", "language");
         if (language.ValueKind != ElementKind.Object || !string.Equals(PgJson.DefElemText(language), "c", StringComparison.OrdinalIgnoreCase))
         {
             return;

@@ -57,13 +57,22 @@ public sealed class RedundantIndexRule : SqlRule
             return;
         }
 
-        var ordinal = context.Statement.Ordinal;
-        foreach (var site in PerformanceNodes.KeyConstraints(context).Where(c => c.Kind == "CONSTR_UNIQUE"))
+        var sites = PerformanceNodes.KeyConstraints(context);
+        for (var i = 0; i < sites.Count; i++)
         {
-            var columns = site.Columns;
-            Check(context, site.Table, _ => site.Span, table => table.Indexes.FirstOrDefault(
-                i => i.IsConstraint && !i.IsPrimaryKey && i.Ordinal == ordinal && i.Columns.SequenceEqual(columns)));
+            if (sites[i].Kind == "CONSTR_UNIQUE")
+            {
+                CheckUnique(context, sites[i]);
+            }
         }
+    }
+
+    private static void CheckUnique(NodeContext context, PerformanceNodes.ConstraintSite site)
+    {
+        var ordinal = context.Statement.Ordinal;
+        var columns = site.Columns;
+        Check(context, site.Table, _ => site.Span, table => table.Indexes.FirstOrDefault(
+            i => i.IsConstraint && !i.IsPrimaryKey && i.Ordinal == ordinal && i.Columns.SequenceEqual(columns)));
     }
 
     // The span is located only when reporting: most indexes are not redundant.

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using YbMigrate.Linter.Catalog;
 using YbMigrate.Linter.Engine;
@@ -51,10 +52,23 @@ public sealed class TableWithoutPrimaryKeyRule : SqlRule
             return;
         }
 
-        if (!PerformanceNodes.KeyConstraints(context).Any(c => c.Kind == "CONSTR_PRIMARY"))
+        if (!HasPrimaryKey(PerformanceNodes.KeyConstraints(context)))
         {
             CheckKey(context, QualifiedName.FromRangeVar(relation), PerformanceNodes.RelationSpan(context.Statement, relation), NoKey, KeyAddedLater);
         }
+    }
+
+    private static bool HasPrimaryKey(IReadOnlyList<PerformanceNodes.ConstraintSite> sites)
+    {
+        for (var i = 0; i < sites.Count; i++)
+        {
+            if (sites[i].Kind == "CONSTR_PRIMARY")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void CreateTableAs(NodeContext context)
