@@ -111,12 +111,8 @@ public readonly struct ParseElement : IEquatable<ParseElement>
 
     /// <summary>A string's text.</summary>
     /// <exception cref="InvalidOperationException">The element is not a string.</exception>
-    public string GetString()
-    {
-        var entry = StringEntry();
-        var json = _tree!.Json;
-        return entry.Escaped ? Unescape(json, entry.Start, entry.Length) : ParseStrings.Read(json, entry.Start, entry.Length);
-    }
+    public string GetString() =>
+        ValueKind == ElementKind.String ? _tree!.String(_index) : throw new InvalidOperationException($"The element is not a string but {ValueKind}.");
 
     /// <summary>True when the element is a string equal to <paramref name="text"/> (compared without decoding it).</summary>
     public bool ValueEquals(string text)
@@ -273,9 +269,6 @@ public readonly struct ParseElement : IEquatable<ParseElement>
 
         return true;
     }
-
-    private TreeEntry StringEntry() =>
-        ValueKind == ElementKind.String ? Entry : throw new InvalidOperationException($"The element is not a string but {ValueKind}.");
 
     private void WriteJson(StringBuilder text, int index)
     {

@@ -15,6 +15,11 @@ public static class ParseNames
     private static readonly object Gate = new();
     private static volatile Table _table = Table.Empty;
 
+    // For each name (by id + 1; slot 0 for the start of a tree), the id + 1 of the name that came
+    // next last time, 0 when none. Shared by all threads without a lock: a stale or torn guess is
+    // only a guess, checked against the text before it is used.
+    private static readonly int[] Following = new int[8192];
+
     /// <summary>How many names are numbered so far (every id is below this).</summary>
     public static int Count => _table.Names.Length;
 
@@ -41,6 +46,48 @@ public static class ParseNames
     {
         var found = _table.Find(utf8, start, length, hash);
         return found >= 0 ? found : Add(utf8, start, length);
+    }
+
+    /// <summary>
+    /// The id of the name written at <paramref name="start"/> (up to its closing quote at <paramref name="end"/>)
+    /// when it is the name that followed <paramref name="previous"/> last time (-1: the first name of a
+    /// tree); -1 otherwise.
+    /// </summary>
+    internal static int GuessNext(int previous, byte[] utf8, int start, int length, out int end)
+    {
+        end = -1;
+        var slot = previous + 1;
+        if ((uint)slot >= (uint)Following.Length)
+        {
+            return -1;
+        }
+
+        var guess = Following[slot] - 1;
+        var table = _table;
+        if (guess < 0 || guess >= table.Names.Length)
+        {
+            return -1;
+        }
+
+        var known = table.Utf8(guess);
+        var after = start + known.Length;
+        if (after >= length || utf8[after] != (byte)'"' || !known.AsSpan().SequenceEqual(new ReadOnlySpan<byte>(utf8, start, known.Length)))
+        {
+            return -1;
+        }
+
+        end = after;
+        return guess;
+    }
+
+    /// <summary>Notes that name <paramref name="id"/> followed <paramref name="previous"/>, for <see cref="GuessNext"/>.</summary>
+    internal static void RememberNext(int previous, int id)
+    {
+        var slot = previous + 1;
+        if ((uint)slot < (uint)Following.Length)
+        {
+            Following[slot] = id + 1;
+        }
     }
 
     private static int Add(byte[] utf8, int start, int length)
@@ -87,6 +134,8 @@ public static class ParseNames
         }
 
         public string[] Names { get; }
+
+        public byte[] Utf8(int id) => _utf8[id];
 
         public int Find(byte[] utf8, int start, int length, uint hash)
         {

@@ -37,6 +37,7 @@ internal sealed class ParseTree : IDisposable
 {
     private TreeEntry[]? _entries;
     private byte[]? _json;
+    private string?[]? _strings;
 
     private ParseTree(TreeEntry[] entries, byte[] json)
     {
@@ -44,11 +45,23 @@ internal sealed class ParseTree : IDisposable
         _json = json;
     }
 
-    public TreeEntry[] Entries => _entries ?? throw new ObjectDisposedException(nameof(ParseTree));
+    // Read for every element access: the throw is kept out of line so that these inline.
+    public TreeEntry[] Entries => _entries ?? throw Disposed();
 
-    public byte[] Json => _json ?? throw new ObjectDisposedException(nameof(ParseTree));
+    public byte[] Json => _json ?? throw Disposed();
 
     public ParseElement Root => new(this, 0);
+
+    /// <summary>
+    /// The string at entry <paramref name="index"/>, decoded on its first read and kept with the tree:
+    /// several rules read the same fields of a node (a constraint's type, a command's subtype).
+    /// </summary>
+    public string String(int index)
+    {
+        var entries = Entries;
+        var strings = _strings ??= BufferPool<string?>.Shared.Rent(entries[0].End);
+        return strings[index] ??= Decode(entries[index]);
+    }
 
     /// <summary>Reads the NUL-terminated JSON text libpg_query returned.</summary>
     public static ParseTree Read(IntPtr utf8)
@@ -71,12 +84,24 @@ internal sealed class ParseTree : IDisposable
     {
         if (_entries is not null)
         {
+            if (_strings is not null)
+            {
+                Array.Clear(_strings, 0, _entries[0].End);
+                BufferPool<string?>.Shared.Return(_strings);
+                _strings = null;
+            }
+
             BufferPool<TreeEntry>.Shared.Return(_entries);
             BufferPool<byte>.Shared.Return(_json!);
             _entries = null;
             _json = null;
         }
     }
+
+    private static ObjectDisposedException Disposed() => new(nameof(ParseTree));
+
+    private string Decode(TreeEntry entry) =>
+        entry.Escaped ? ParseElement.Unescape(_json!, entry.Start, entry.Length) : ParseStrings.Read(_json!, entry.Start, entry.Length);
 
     /// <summary>
     /// A JSON reader for libpg_query's output, which is compact, valid JSON: it stores each value's
@@ -106,7 +131,7 @@ internal sealed class ParseTree : IDisposable
 
         private static void ReadValues(byte[] json, int length, ref TreeEntry[] entries, ref int[] open)
         {
-            int count = 0, depth = 0, position = 0;
+            int count = 0, depth = 0, position = 0, lastName = -1;
             while (true)
             {
                 var name = -1;
@@ -116,7 +141,7 @@ internal sealed class ParseTree : IDisposable
                     container.Start++;
                     if (container.Kind == ElementKind.Object)
                     {
-                        name = ReadName(json, length, ref position);
+                        name = lastName = ReadName(json, length, ref position, lastName);
                     }
                 }
 
@@ -189,9 +214,10 @@ internal sealed class ParseTree : IDisposable
             }
         }
 
-        // A field name and its colon; returns the name's number. The name is hashed while its end is
-        // found: libpg_query's field names are plain ASCII words, so they are looked up in one pass.
-        private static int ReadName(byte[] json, int length, ref int position)
+        // A field name and its colon; returns the name's number. libpg_query writes a node's fields in
+        // a fixed order, so the name that followed the previous one last time is tried first; else the
+        // name is hashed while its end is found (field names are plain ASCII words) and looked up.
+        private static int ReadName(byte[] json, int length, ref int position, int previousName)
         {
             position = SkipSpace(json, length, position);
             if (Expect(json, length, position) != (byte)'"')
@@ -200,6 +226,13 @@ internal sealed class ParseTree : IDisposable
             }
 
             var start = position + 1;
+            var guessed = ParseNames.GuessNext(previousName, json, start, length, out var guessEnd);
+            if (guessed >= 0)
+            {
+                position = AfterColon(json, length, guessEnd + 1);
+                return guessed;
+            }
+
             var hash = ParseNames.HashSeed;
             var end = start;
             while (end < length && json[end] is not ((byte)'"' or (byte)'\\'))
@@ -212,6 +245,7 @@ internal sealed class ParseTree : IDisposable
             if (Expect(json, length, end) == (byte)'"')
             {
                 id = ParseNames.Id(json, start, end - start, hash);
+                ParseNames.RememberNext(previousName, id);
             }
             else
             {
@@ -219,14 +253,20 @@ internal sealed class ParseTree : IDisposable
                 id = ParseNames.Id(ParseElement.Unescape(json, start, end - start));
             }
 
-            position = SkipSpace(json, length, end + 1);
+            position = AfterColon(json, length, end + 1);
+            return id;
+        }
+
+        // Where the value after a field name starts: past the colon that must be at (or after white space from) position.
+        private static int AfterColon(byte[] json, int length, int position)
+        {
+            position = SkipSpace(json, length, position);
             if (Expect(json, length, position) != (byte)':')
             {
                 throw Malformed(position);
             }
 
-            position = SkipSpace(json, length, position + 1);
-            return id;
+            return SkipSpace(json, length, position + 1);
         }
 
         // Reads one value into entry; true when it opens an object or list.
