@@ -15,12 +15,18 @@ namespace YbMigrate.PgQuery;
 internal static class CommonSqlScanner
 {
     /// <summary>The tokens of <paramref name="text"/>, or null when it holds something this scanner leaves to libpg_query.</summary>
-    public static List<Token>? TryScan(string text) => TryScan(text.AsSpan());
-
-    /// <summary>The same for part of a text (a statement of a script); spans are relative to the part.</summary>
-    public static List<Token>? TryScan(ReadOnlySpan<char> text)
+    public static List<Token>? TryScan(string text)
     {
         var tokens = new List<Token>(text.Length / 5 + 4);
+        return TryScan(text.AsSpan(), tokens) ? tokens : null;
+    }
+
+    /// <summary>
+    /// Adds the tokens of part of a text (a statement of a script; spans relative to the part) to
+    /// <paramref name="tokens"/>; false, with some added, when it holds something left to libpg_query.
+    /// </summary>
+    public static bool TryScan(ReadOnlySpan<char> text, List<Token> tokens)
+    {
         var i = 0;
         while (i < text.Length)
         {
@@ -33,14 +39,14 @@ internal static class CommonSqlScanner
 
             if (!TryToken(text, i, out var end, out var kind, out var keyword))
             {
-                return null;
+                return false;
             }
 
             tokens.Add(new Token(kind, keyword, new TextSpan(i, end - i)));
             i = end;
         }
 
-        return tokens;
+        return true;
     }
 
     private static bool TryToken(ReadOnlySpan<char> text, int start, out int end, out TokenKind kind, out KeywordKind keyword)

@@ -94,6 +94,10 @@ public sealed class StatementContext
     private readonly int _sourceStart;
     private readonly int _syntheticPrefix;
     private readonly int _parseTextLength;
+    // The list of the last tokens released on this thread, scanned into next: a thread scans one statement at a time.
+    [ThreadStatic]
+    private static List<Token>? _spareTokens;
+
     private string? _parseText;
     private SourceTokenList? _tokens;
 
@@ -318,6 +322,11 @@ public sealed class StatementContext
     /// </summary>
     internal void ReleaseTokens()
     {
+        if (_tokens is not null)
+        {
+            _spareTokens = _tokens.Scanned;
+        }
+
         _tokens = null;
         if (Embedded is null)
         {
@@ -326,10 +335,19 @@ public sealed class StatementContext
     }
 
     // A top-level statement is scanned in place in its source; embedded SQL in its own parse text.
-    private SourceTokenList ScanTokens() =>
-        Embedded is null
-            ? new SourceTokenList(PgQuery.PgQuery.Scan(Source.Text, _sourceStart, _parseTextLength).Tokens, 0, _sourceStart, Source.Text, _sourceStart)
-            : new SourceTokenList(PgQuery.PgQuery.Scan(ParseText).Tokens, _syntheticPrefix, _sourceStart - _syntheticPrefix, ParseText, 0);
+    private SourceTokenList ScanTokens()
+    {
+        var scanned = _spareTokens ?? new List<Token>();
+        _spareTokens = null;
+        if (Embedded is null)
+        {
+            PgQuery.PgQuery.ScanInto(Source.Text, _sourceStart, _parseTextLength, scanned);
+            return new SourceTokenList(scanned, 0, _sourceStart, Source.Text, _sourceStart);
+        }
+
+        PgQuery.PgQuery.ScanInto(ParseText, 0, ParseText.Length, scanned);
+        return new SourceTokenList(scanned, _syntheticPrefix, _sourceStart - _syntheticPrefix, ParseText, 0);
+    }
 }
 
 /// <summary>
@@ -339,7 +357,6 @@ public sealed class StatementContext
 /// </summary>
 internal sealed class SourceTokenList : IReadOnlyList<SourceToken>
 {
-    private readonly IReadOnlyList<Token> _scanned;
     private readonly int _first;
     private readonly int _shift;
     private readonly string _text;
@@ -350,9 +367,9 @@ internal sealed class SourceTokenList : IReadOnlyList<SourceToken>
     /// a token at offset o is at <paramref name="shift"/> + o in the source and at
     /// <paramref name="textShift"/> + o in <paramref name="text"/>.
     /// </summary>
-    public SourceTokenList(IReadOnlyList<Token> scanned, int prefixLength, int shift, string text, int textShift)
+    public SourceTokenList(List<Token> scanned, int prefixLength, int shift, string text, int textShift)
     {
-        _scanned = scanned;
+        Scanned = scanned;
         while (_first < scanned.Count && scanned[_first].Span.Start < prefixLength)
         {
             _first++;
@@ -363,7 +380,10 @@ internal sealed class SourceTokenList : IReadOnlyList<SourceToken>
         _textShift = textShift;
     }
 
-    public int Count => _scanned.Count - _first;
+    /// <summary>The scanner's tokens, for reuse once the statement lets them go.</summary>
+    public List<Token> Scanned { get; }
+
+    public int Count => Scanned.Count - _first;
 
     public SourceToken this[int index]
     {
@@ -374,7 +394,7 @@ internal sealed class SourceTokenList : IReadOnlyList<SourceToken>
                 throw new ArgumentOutOfRangeException(nameof(index));
             }
 
-            var token = _scanned[_first + index];
+            var token = Scanned[_first + index];
             return new SourceToken(token.Kind, new TextSpan(token.Span.Start + _shift, token.Span.Length), _text, token.Span.Start + _textShift);
         }
     }

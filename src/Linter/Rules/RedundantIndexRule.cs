@@ -37,14 +37,23 @@ public sealed class RedundantIndexRule : SqlRule
     private static void CreateIndex(NodeContext context)
     {
         var node = context.Node;
-        var columns = node.Items("indexParams").Select(p => p.Field("IndexElem").Str("name")).ToList();
-        if (context.Statement.Embedded is not null || columns.Any(c => c is null))
+        if (context.Statement.Embedded is not null)
         {
             return;
         }
 
+        var keys = new List<string>(node.Field("indexParams").GetArrayLength());
+        foreach (var param in node.Items("indexParams"))
+        {
+            if (param.Field("IndexElem").Str("name") is not { } name)
+            {
+                return; // an expression key
+            }
+
+            keys.Add(name);
+        }
+
         var relation = node.Field("relation");
-        var keys = columns.Select(c => c!).ToList();
         var from = context.Statement.ToSourceOffset(relation.Location());
         var ordinal = context.Statement.Ordinal;
         Check(context, QualifiedName.FromRangeVar(relation), statement => PerformanceNodes.ColumnListSpan(statement, keys, from), table => table.Indexes.FirstOrDefault(i => !i.IsConstraint && i.Ordinal == ordinal));

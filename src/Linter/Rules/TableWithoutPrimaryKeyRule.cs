@@ -46,7 +46,7 @@ public sealed class TableWithoutPrimaryKeyRule : SqlRule
     {
         var node = context.Node;
         var relation = node.Field("relation");
-        var mayInheritKey = node.Has("partbound") || node.Items("tableElts").Any(e => e.Is("TableLikeClause", out _));
+        var mayInheritKey = node.Has("partbound") || HasLikeClause(node);
         if (context.Statement.Embedded is not null || relation.Str("relpersistence") == "t" || mayInheritKey)
         {
             return;
@@ -56,6 +56,19 @@ public sealed class TableWithoutPrimaryKeyRule : SqlRule
         {
             CheckKey(context, QualifiedName.FromRangeVar(relation), PerformanceNodes.RelationSpan(context.Statement, relation), NoKey, KeyAddedLater);
         }
+    }
+
+    private static bool HasLikeClause(ParseElement createTable)
+    {
+        foreach (var element in createTable.Items("tableElts"))
+        {
+            if (element.Is("TableLikeClause", out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasPrimaryKey(IReadOnlyList<PerformanceNodes.ConstraintSite> sites)

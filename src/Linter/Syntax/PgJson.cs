@@ -52,6 +52,17 @@ public static class PgJson
     public static ParseElement.ArrayEnumerator Items(this ParseElement node, string field) =>
         node.TryGetProperty(field, out var value) ? value.EnumerateArray() : default(ParseElement).EnumerateArray();
 
+    /// <summary>The first item of a list field, or an undefined element when the list is absent or empty.</summary>
+    public static ParseElement FirstItem(this ParseElement node, string field)
+    {
+        foreach (var item in node.Items(field))
+        {
+            return item;
+        }
+
+        return default;
+    }
+
     /// <summary>The byte location of a node, or -1 when it has none.</summary>
     public static int Location(this ParseElement node) => node.Int("location", -1);
 
