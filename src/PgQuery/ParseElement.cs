@@ -86,9 +86,12 @@ public readonly struct ParseElement : IEquatable<ParseElement>
             var entry = entries[_index];
             if (entry.Kind == ElementKind.Object)
             {
+                var names = ParseNames.All;
                 for (var child = _index + 1; child < entry.End; child = entries[child].End)
                 {
-                    if (string.Equals(ParseNames.Name(entries[child].NameId), name, StringComparison.Ordinal))
+                    // Names are interned, as literals are: most fields differ in length, or are the very string.
+                    var known = names[entries[child].NameId];
+                    if ((object)known == name || (known.Length == name.Length && string.Equals(known, name, StringComparison.Ordinal)))
                     {
                         value = new ParseElement(_tree, child);
                         return true;

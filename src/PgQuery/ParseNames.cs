@@ -33,6 +33,9 @@ public static class ParseNames
     /// <summary>The name numbered <paramref name="id"/>.</summary>
     public static string Name(int id) => _table.Names[id];
 
+    /// <summary>Every name so far, by id, for a reader that looks up many.</summary>
+    internal static string[] All => _table.Names;
+
     /// <summary>The seed of the names' hash (FNV-1a), for a reader that hashes a name while it finds its end.</summary>
     internal const uint HashSeed = 2166136261u;
 

@@ -60,7 +60,14 @@ internal sealed class ParseTree : IDisposable
     {
         var entries = Entries;
         var strings = _strings ??= BufferPool<string?>.Shared.Rent(entries[0].End);
-        return strings[index] ??= Decode(entries[index]);
+        var read = strings[index];
+        if (read is null)
+        {
+            read = Decode(entries[index]);
+            strings[index] = read;
+        }
+
+        return read;
     }
 
     /// <summary>Reads the NUL-terminated JSON text libpg_query returned.</summary>
