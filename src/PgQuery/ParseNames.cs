@@ -15,10 +15,12 @@ public static class ParseNames
     private static readonly object Gate = new();
     private static volatile Table _table = Table.Empty;
 
-    // For each name (by id + 1; slot 0 for the start of a tree), the id + 1 of the name that came
-    // next last time, 0 when none. Shared by all threads without a lock: a stale or torn guess is
-    // only a guess, checked against the text before it is used.
-    private static readonly int[] Following = new int[8192];
+    /// <summary>
+    /// The size of a table of successors for <see cref="GuessNext"/>: for each name (by id + 1; slot 0
+    /// for the start of a tree), the id + 1 of the name that came next last time, 0 when none. Each
+    /// reading thread keeps its own, so that threads do not write to the same memory.
+    /// </summary>
+    internal const int FollowingSize = 8192;
 
     /// <summary>How many names are numbered so far (every id is below this).</summary>
     public static int Count => _table.Names.Length;
@@ -56,16 +58,16 @@ public static class ParseNames
     /// when it is the name that followed <paramref name="previous"/> last time (-1: the first name of a
     /// tree); -1 otherwise.
     /// </summary>
-    internal static int GuessNext(int previous, byte[] utf8, int start, int length, out int end)
+    internal static int GuessNext(int[] following, int previous, byte[] utf8, int start, int length, out int end)
     {
         end = -1;
         var slot = previous + 1;
-        if ((uint)slot >= (uint)Following.Length)
+        if ((uint)slot >= (uint)following.Length)
         {
             return -1;
         }
 
-        var guess = Following[slot] - 1;
+        var guess = following[slot] - 1;
         var table = _table;
         if (guess < 0 || guess >= table.Names.Length)
         {
@@ -84,12 +86,12 @@ public static class ParseNames
     }
 
     /// <summary>Notes that name <paramref name="id"/> followed <paramref name="previous"/>, for <see cref="GuessNext"/>.</summary>
-    internal static void RememberNext(int previous, int id)
+    internal static void RememberNext(int[] following, int previous, int id)
     {
         var slot = previous + 1;
-        if ((uint)slot < (uint)Following.Length)
+        if ((uint)slot < (uint)following.Length)
         {
-            Following[slot] = id + 1;
+            following[slot] = id + 1;
         }
     }
 

@@ -116,13 +116,17 @@ internal sealed class ParseTree : IDisposable
     /// </summary>
     private static class Reader
     {
+        // This thread's successors of each field name (ParseNames.GuessNext).
+        [ThreadStatic]
+        private static int[]? _following;
+
         public static TreeEntry[] Read(byte[] json, int length)
         {
             var entries = BufferPool<TreeEntry>.Shared.Rent(Math.Max(length / 6, 16));
             var open = BufferPool<int>.Shared.Rent(64);
             try
             {
-                ReadValues(json, length, ref entries, ref open);
+                ReadValues(json, length, ref entries, ref open, _following ??= new int[ParseNames.FollowingSize]);
                 return entries;
             }
             catch
@@ -136,7 +140,7 @@ internal sealed class ParseTree : IDisposable
             }
         }
 
-        private static void ReadValues(byte[] json, int length, ref TreeEntry[] entries, ref int[] open)
+        private static void ReadValues(byte[] json, int length, ref TreeEntry[] entries, ref int[] open, int[] following)
         {
             int count = 0, depth = 0, position = 0, lastName = -1;
             while (true)
@@ -148,7 +152,7 @@ internal sealed class ParseTree : IDisposable
                     container.Start++;
                     if (container.Kind == ElementKind.Object)
                     {
-                        name = lastName = ReadName(json, length, ref position, lastName);
+                        name = lastName = ReadName(json, length, ref position, lastName, following);
                     }
                 }
 
@@ -224,7 +228,7 @@ internal sealed class ParseTree : IDisposable
         // A field name and its colon; returns the name's number. libpg_query writes a node's fields in
         // a fixed order, so the name that followed the previous one last time is tried first; else the
         // name is hashed while its end is found (field names are plain ASCII words) and looked up.
-        private static int ReadName(byte[] json, int length, ref int position, int previousName)
+        private static int ReadName(byte[] json, int length, ref int position, int previousName, int[] following)
         {
             position = SkipSpace(json, length, position);
             if (Expect(json, length, position) != (byte)'"')
@@ -233,7 +237,7 @@ internal sealed class ParseTree : IDisposable
             }
 
             var start = position + 1;
-            var guessed = ParseNames.GuessNext(previousName, json, start, length, out var guessEnd);
+            var guessed = ParseNames.GuessNext(following, previousName, json, start, length, out var guessEnd);
             if (guessed >= 0)
             {
                 position = AfterColon(json, length, guessEnd + 1);
@@ -252,7 +256,7 @@ internal sealed class ParseTree : IDisposable
             if (Expect(json, length, end) == (byte)'"')
             {
                 id = ParseNames.Id(json, start, end - start, hash);
-                ParseNames.RememberNext(previousName, id);
+                ParseNames.RememberNext(following, previousName, id);
             }
             else
             {
