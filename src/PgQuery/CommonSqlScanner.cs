@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace YbMigrate.PgQuery;
@@ -17,6 +18,15 @@ internal static class CommonSqlScanner
     public static List<Token>? TryScan(string text)
     {
         var tokens = new List<Token>(text.Length / 5 + 4);
+        return TryScan(text.AsSpan(), tokens) ? tokens : null;
+    }
+
+    /// <summary>
+    /// Adds the tokens of part of a text (a statement of a script; spans relative to the part) to
+    /// <paramref name="tokens"/>; false, with some added, when it holds something left to libpg_query.
+    /// </summary>
+    public static bool TryScan(ReadOnlySpan<char> text, List<Token> tokens)
+    {
         var i = 0;
         while (i < text.Length)
         {
@@ -29,17 +39,17 @@ internal static class CommonSqlScanner
 
             if (!TryToken(text, i, out var end, out var kind, out var keyword))
             {
-                return null;
+                return false;
             }
 
             tokens.Add(new Token(kind, keyword, new TextSpan(i, end - i)));
             i = end;
         }
 
-        return tokens;
+        return true;
     }
 
-    private static bool TryToken(string text, int start, out int end, out TokenKind kind, out KeywordKind keyword)
+    private static bool TryToken(ReadOnlySpan<char> text, int start, out int end, out TokenKind kind, out KeywordKind keyword)
     {
         var c = text[start];
         var next = start + 1 < text.Length ? text[start + 1] : '\0';
@@ -97,7 +107,7 @@ internal static class CommonSqlScanner
 
     private static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || c is (>= '0' and <= '9') or '$';
 
-    private static int IdentifierEnd(string text, int start)
+    private static int IdentifierEnd(ReadOnlySpan<char> text, int start)
     {
         var end = start + 1;
         while (end < text.Length && IsIdentifierPart(text[end]))
@@ -113,7 +123,7 @@ internal static class CommonSqlScanner
         (next == '\'' && letter is 'e' or 'E' or 'b' or 'B' or 'x' or 'X' or 'n' or 'N') || (next == '&' && letter is 'u' or 'U');
 
     // An integer (ICONST when it fits in 32 bits, else FCONST) or digits.digits (FCONST); exponents, ".5", "1." and digits run into a word are left to the native scanner.
-    private static bool TryNumber(string text, int start, out int end, out TokenKind kind)
+    private static bool TryNumber(ReadOnlySpan<char> text, int start, out int end, out TokenKind kind)
     {
         end = DigitsEnd(text, start);
         var significant = start;
@@ -123,7 +133,7 @@ internal static class CommonSqlScanner
         }
 
         var digits = end - significant;
-        kind = digits < 10 || (digits == 10 && string.CompareOrdinal(text, significant, "2147483647", 0, 10) <= 0) ? TokenKind.ICONST : TokenKind.FCONST;
+        kind = digits < 10 || (digits == 10 && text.Slice(significant, 10).CompareTo("2147483647".AsSpan(), StringComparison.Ordinal) <= 0) ? TokenKind.ICONST : TokenKind.FCONST;
         if (end + 1 < text.Length && text[end] == '.' && text[end + 1] is >= '0' and <= '9')
         {
             end = DigitsEnd(text, end + 1);
@@ -134,7 +144,7 @@ internal static class CommonSqlScanner
         return after != '.' && !IsIdentifierPart(after);
     }
 
-    private static int DigitsEnd(string text, int start)
+    private static int DigitsEnd(ReadOnlySpan<char> text, int start)
     {
         var end = start;
         while (end < text.Length && text[end] is >= '0' and <= '9')
@@ -145,17 +155,17 @@ internal static class CommonSqlScanner
         return end;
     }
 
-    private static bool TryQuotedIdentifier(string text, int start, out int end)
+    private static bool TryQuotedIdentifier(ReadOnlySpan<char> text, int start, out int end)
     {
         end = ClosingQuote(text, start, '"');
         return end > start + 2; // unterminated or "" (a zero-length name is an error)
     }
 
     // A standard string without backslashes. One followed by a line comment or by a quote on a later line (that may continue it) is left to the native scanner.
-    private static bool TryString(string text, int start, out int end)
+    private static bool TryString(ReadOnlySpan<char> text, int start, out int end)
     {
         end = ClosingQuote(text, start, '\'');
-        if (end < 0 || text.IndexOf('\\', start, end - start) >= 0)
+        if (end < 0 || text.Slice(start, end - start).IndexOf('\\') >= 0)
         {
             return false;
         }
@@ -174,7 +184,7 @@ internal static class CommonSqlScanner
     }
 
     // The end (after the closing quote) of a quoted token where a doubled quote stands for one, or -1 when unterminated.
-    private static int ClosingQuote(string text, int start, char quote)
+    private static int ClosingQuote(ReadOnlySpan<char> text, int start, char quote)
     {
         for (var i = start + 1; i < text.Length; i++)
         {
@@ -195,7 +205,7 @@ internal static class CommonSqlScanner
         return -1;
     }
 
-    private static int LineCommentEnd(string text, int start)
+    private static int LineCommentEnd(ReadOnlySpan<char> text, int start)
     {
         var end = start + 2;
         while (end < text.Length && text[end] is not ('\n' or '\r'))
@@ -207,7 +217,7 @@ internal static class CommonSqlScanner
     }
 
     // Block comments nest.
-    private static bool TryBlockComment(string text, int start, out int end)
+    private static bool TryBlockComment(ReadOnlySpan<char> text, int start, out int end)
     {
         var depth = 1;
         for (end = start + 2; end + 1 < text.Length; end++)
@@ -232,7 +242,7 @@ internal static class CommonSqlScanner
     }
 
     // One operator character of the grammar's own (+ - * / % ^ < > =) or <= >= <> != =>; longer runs of operator characters are left to the native scanner.
-    private static bool TryOperator(string text, int start, out int end, out TokenKind kind)
+    private static bool TryOperator(ReadOnlySpan<char> text, int start, out int end, out TokenKind kind)
     {
         end = start;
         while (end < text.Length && IsOperatorChar(text[end]))

@@ -86,9 +86,12 @@ public readonly struct ParseElement : IEquatable<ParseElement>
             var entry = entries[_index];
             if (entry.Kind == ElementKind.Object)
             {
+                var names = ParseNames.All;
                 for (var child = _index + 1; child < entry.End; child = entries[child].End)
                 {
-                    if (string.Equals(ParseNames.Name(entries[child].NameId), name, StringComparison.Ordinal))
+                    // Names are interned, as literals are: most fields differ in length, or are the very string.
+                    var known = names[entries[child].NameId];
+                    if ((object)known == name || (known.Length == name.Length && string.Equals(known, name, StringComparison.Ordinal)))
                     {
                         value = new ParseElement(_tree, child);
                         return true;
@@ -111,12 +114,8 @@ public readonly struct ParseElement : IEquatable<ParseElement>
 
     /// <summary>A string's text.</summary>
     /// <exception cref="InvalidOperationException">The element is not a string.</exception>
-    public string GetString()
-    {
-        var entry = StringEntry();
-        var json = _tree!.Json;
-        return entry.Escaped ? Unescape(json, entry.Start, entry.Length) : ParseStrings.Read(json, entry.Start, entry.Length);
-    }
+    public string GetString() =>
+        ValueKind == ElementKind.String ? _tree!.String(_index) : throw new InvalidOperationException($"The element is not a string but {ValueKind}.");
 
     /// <summary>True when the element is a string equal to <paramref name="text"/> (compared without decoding it).</summary>
     public bool ValueEquals(string text)
@@ -273,9 +272,6 @@ public readonly struct ParseElement : IEquatable<ParseElement>
 
         return true;
     }
-
-    private TreeEntry StringEntry() =>
-        ValueKind == ElementKind.String ? Entry : throw new InvalidOperationException($"The element is not a string but {ValueKind}.");
 
     private void WriteJson(StringBuilder text, int index)
     {

@@ -15,6 +15,13 @@ public static class ParseNames
     private static readonly object Gate = new();
     private static volatile Table _table = Table.Empty;
 
+    /// <summary>
+    /// The size of a table of successors for <see cref="GuessNext"/>: for each name (by id + 1; slot 0
+    /// for the start of a tree), the id + 1 of the name that came next last time, 0 when none. Each
+    /// reading thread keeps its own, so that threads do not write to the same memory.
+    /// </summary>
+    internal const int FollowingSize = 8192;
+
     /// <summary>How many names are numbered so far (every id is below this).</summary>
     public static int Count => _table.Names.Length;
 
@@ -28,10 +35,64 @@ public static class ParseNames
     /// <summary>The name numbered <paramref name="id"/>.</summary>
     public static string Name(int id) => _table.Names[id];
 
-    internal static int Id(byte[] utf8, int start, int length)
+    /// <summary>Every name so far, by id, for a reader that looks up many.</summary>
+    internal static string[] All => _table.Names;
+
+    /// <summary>The seed of the names' hash (FNV-1a), for a reader that hashes a name while it finds its end.</summary>
+    internal const uint HashSeed = 2166136261u;
+
+    /// <summary>One byte into the hash.</summary>
+    internal static uint HashStep(uint hash, byte b) => (hash ^ b) * 16777619u;
+
+    internal static int Id(byte[] utf8, int start, int length) => Id(utf8, start, length, Hash(utf8, start, length));
+
+    /// <summary>The number of a name whose <see cref="Hash"/> the caller computed.</summary>
+    internal static int Id(byte[] utf8, int start, int length, uint hash)
     {
-        var found = _table.Find(utf8, start, length);
+        var found = _table.Find(utf8, start, length, hash);
         return found >= 0 ? found : Add(utf8, start, length);
+    }
+
+    /// <summary>
+    /// The id of the name written at <paramref name="start"/> (up to its closing quote at <paramref name="end"/>)
+    /// when it is the name that followed <paramref name="previous"/> last time (-1: the first name of a
+    /// tree); -1 otherwise.
+    /// </summary>
+    internal static int GuessNext(int[] following, int previous, byte[] utf8, int start, int length, out int end)
+    {
+        end = -1;
+        var slot = previous + 1;
+        if ((uint)slot >= (uint)following.Length)
+        {
+            return -1;
+        }
+
+        var guess = following[slot] - 1;
+        var table = _table;
+        if (guess < 0 || guess >= table.Names.Length)
+        {
+            return -1;
+        }
+
+        var known = table.Utf8(guess);
+        var after = start + known.Length;
+        if (after >= length || utf8[after] != (byte)'"' || !known.AsSpan().SequenceEqual(new ReadOnlySpan<byte>(utf8, start, known.Length)))
+        {
+            return -1;
+        }
+
+        end = after;
+        return guess;
+    }
+
+    /// <summary>Notes that name <paramref name="id"/> followed <paramref name="previous"/>, for <see cref="GuessNext"/>.</summary>
+    internal static void RememberNext(int[] following, int previous, int id)
+    {
+        var slot = previous + 1;
+        if ((uint)slot < (uint)following.Length)
+        {
+            following[slot] = id + 1;
+        }
     }
 
     private static int Add(byte[] utf8, int start, int length)
@@ -39,7 +100,7 @@ public static class ParseNames
         lock (Gate)
         {
             var table = _table;
-            var found = table.Find(utf8, start, length);
+            var found = table.Find(utf8, start, length, Hash(utf8, start, length));
             if (found >= 0)
             {
                 return found;
@@ -53,10 +114,10 @@ public static class ParseNames
 
     private static uint Hash(byte[] utf8, int start, int length)
     {
-        var hash = 2166136261u;
+        var hash = HashSeed;
         for (var i = start; i < start + length; i++)
         {
-            hash = (hash ^ utf8[i]) * 16777619u;
+            hash = HashStep(hash, utf8[i]);
         }
 
         return hash;
@@ -79,10 +140,12 @@ public static class ParseNames
 
         public string[] Names { get; }
 
-        public int Find(byte[] utf8, int start, int length)
+        public byte[] Utf8(int id) => _utf8[id];
+
+        public int Find(byte[] utf8, int start, int length, uint hash)
         {
             var mask = _slots.Length - 1;
-            for (var slot = (int)(Hash(utf8, start, length) & mask); _slots[slot] != 0; slot = (slot + 1) & mask)
+            for (var slot = (int)(hash & mask); _slots[slot] != 0; slot = (slot + 1) & mask)
             {
                 var id = _slots[slot] - 1;
                 if (SameBytes(_utf8[id], utf8, start, length))
@@ -127,23 +190,8 @@ public static class ParseNames
             return new Table(names, allBytes, slots);
         }
 
-        private static bool SameBytes(byte[] known, byte[] utf8, int start, int length)
-        {
-            if (known.Length != length)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < length; i++)
-            {
-                if (known[i] != utf8[start + i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        private static bool SameBytes(byte[] known, byte[] utf8, int start, int length) =>
+            known.AsSpan().SequenceEqual(new ReadOnlySpan<byte>(utf8, start, length));
     }
 }
 

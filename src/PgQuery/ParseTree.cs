@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace YbMigrate.PgQuery;
@@ -36,6 +37,7 @@ internal sealed class ParseTree : IDisposable
 {
     private TreeEntry[]? _entries;
     private byte[]? _json;
+    private string?[]? _strings;
 
     private ParseTree(TreeEntry[] entries, byte[] json)
     {
@@ -43,11 +45,30 @@ internal sealed class ParseTree : IDisposable
         _json = json;
     }
 
-    public TreeEntry[] Entries => _entries ?? throw new ObjectDisposedException(nameof(ParseTree));
+    // Read for every element access: the throw is kept out of line so that these inline.
+    public TreeEntry[] Entries => _entries ?? throw Disposed();
 
-    public byte[] Json => _json ?? throw new ObjectDisposedException(nameof(ParseTree));
+    public byte[] Json => _json ?? throw Disposed();
 
     public ParseElement Root => new(this, 0);
+
+    /// <summary>
+    /// The string at entry <paramref name="index"/>, decoded on its first read and kept with the tree:
+    /// several rules read the same fields of a node (a constraint's type, a command's subtype).
+    /// </summary>
+    public string String(int index)
+    {
+        var entries = Entries;
+        var strings = _strings ??= BufferPool<string?>.Shared.Rent(entries[0].End);
+        var read = strings[index];
+        if (read is null)
+        {
+            read = Decode(entries[index]);
+            strings[index] = read;
+        }
+
+        return read;
+    }
 
     /// <summary>Reads the NUL-terminated JSON text libpg_query returned.</summary>
     public static ParseTree Read(IntPtr utf8)
@@ -70,6 +91,13 @@ internal sealed class ParseTree : IDisposable
     {
         if (_entries is not null)
         {
+            if (_strings is not null)
+            {
+                Array.Clear(_strings, 0, _entries[0].End);
+                BufferPool<string?>.Shared.Return(_strings);
+                _strings = null;
+            }
+
             BufferPool<TreeEntry>.Shared.Return(_entries);
             BufferPool<byte>.Shared.Return(_json!);
             _entries = null;
@@ -77,19 +105,28 @@ internal sealed class ParseTree : IDisposable
         }
     }
 
+    private static ObjectDisposedException Disposed() => new(nameof(ParseTree));
+
+    private string Decode(TreeEntry entry) =>
+        entry.Escaped ? ParseElement.Unescape(_json!, entry.Start, entry.Length) : ParseStrings.Read(_json!, entry.Start, entry.Length);
+
     /// <summary>
     /// A JSON reader for libpg_query's output, which is compact, valid JSON: it stores each value's
     /// place instead of decoding it, numbers every field name, and marks node wrappers.
     /// </summary>
     private static class Reader
     {
+        // This thread's successors of each field name (ParseNames.GuessNext).
+        [ThreadStatic]
+        private static int[]? _following;
+
         public static TreeEntry[] Read(byte[] json, int length)
         {
             var entries = BufferPool<TreeEntry>.Shared.Rent(Math.Max(length / 6, 16));
             var open = BufferPool<int>.Shared.Rent(64);
             try
             {
-                ReadValues(json, length, ref entries, ref open);
+                ReadValues(json, length, ref entries, ref open, _following ??= new int[ParseNames.FollowingSize]);
                 return entries;
             }
             catch
@@ -103,9 +140,9 @@ internal sealed class ParseTree : IDisposable
             }
         }
 
-        private static void ReadValues(byte[] json, int length, ref TreeEntry[] entries, ref int[] open)
+        private static void ReadValues(byte[] json, int length, ref TreeEntry[] entries, ref int[] open, int[] following)
         {
-            int count = 0, depth = 0, position = 0;
+            int count = 0, depth = 0, position = 0, lastName = -1;
             while (true)
             {
                 var name = -1;
@@ -115,7 +152,7 @@ internal sealed class ParseTree : IDisposable
                     container.Start++;
                     if (container.Kind == ElementKind.Object)
                     {
-                        name = ReadName(json, length, ref position);
+                        name = lastName = ReadName(json, length, ref position, lastName, following);
                     }
                 }
 
@@ -188,8 +225,10 @@ internal sealed class ParseTree : IDisposable
             }
         }
 
-        // A field name and its colon; returns the name's number.
-        private static int ReadName(byte[] json, int length, ref int position)
+        // A field name and its colon; returns the name's number. libpg_query writes a node's fields in
+        // a fixed order, so the name that followed the previous one last time is tried first; else the
+        // name is hashed while its end is found (field names are plain ASCII words) and looked up.
+        private static int ReadName(byte[] json, int length, ref int position, int previousName, int[] following)
         {
             position = SkipSpace(json, length, position);
             if (Expect(json, length, position) != (byte)'"')
@@ -198,18 +237,47 @@ internal sealed class ParseTree : IDisposable
             }
 
             var start = position + 1;
-            var end = StringEnd(json, length, start, out var escaped);
-            var id = escaped
-                ? ParseNames.Id(ParseElement.Unescape(json, start, end - start))
-                : ParseNames.Id(json, start, end - start);
-            position = SkipSpace(json, length, end + 1);
+            var guessed = ParseNames.GuessNext(following, previousName, json, start, length, out var guessEnd);
+            if (guessed >= 0)
+            {
+                position = AfterColon(json, length, guessEnd + 1);
+                return guessed;
+            }
+
+            var hash = ParseNames.HashSeed;
+            var end = start;
+            while (end < length && json[end] is not ((byte)'"' or (byte)'\\'))
+            {
+                hash = ParseNames.HashStep(hash, json[end]);
+                end++;
+            }
+
+            int id;
+            if (Expect(json, length, end) == (byte)'"')
+            {
+                id = ParseNames.Id(json, start, end - start, hash);
+                ParseNames.RememberNext(following, previousName, id);
+            }
+            else
+            {
+                end = StringEnd(json, length, start, out _);
+                id = ParseNames.Id(ParseElement.Unescape(json, start, end - start));
+            }
+
+            position = AfterColon(json, length, end + 1);
+            return id;
+        }
+
+        // Where the value after a field name starts: past the colon that must be at (or after white space from) position.
+        private static int AfterColon(byte[] json, int length, int position)
+        {
+            position = SkipSpace(json, length, position);
             if (Expect(json, length, position) != (byte)':')
             {
                 throw Malformed(position);
             }
 
-            position = SkipSpace(json, length, position + 1);
-            return id;
+            return SkipSpace(json, length, position + 1);
         }
 
         // Reads one value into entry; true when it opens an object or list.
@@ -266,19 +334,23 @@ internal sealed class ParseTree : IDisposable
         private static int StringEnd(byte[] json, int length, int start, out bool escaped)
         {
             escaped = false;
-            for (var i = start; i < length; i++)
+            var i = start;
+            while (i < length)
             {
-                var b = json[i];
-                if (b == (byte)'"')
+                var found = json.AsSpan(i, length - i).IndexOfAny((byte)'"', (byte)'\\');
+                if (found < 0)
+                {
+                    break;
+                }
+
+                i += found;
+                if (json[i] == (byte)'"')
                 {
                     return i;
                 }
 
-                if (b == (byte)'\\')
-                {
-                    escaped = true;
-                    i++;
-                }
+                escaped = true;
+                i += 2;
             }
 
             throw Malformed(length);
@@ -296,6 +368,7 @@ internal sealed class ParseTree : IDisposable
 
         private static bool IsNumberByte(byte b) => (b >= (byte)'0' && b <= (byte)'9') || b == (byte)'-' || b == (byte)'+' || b == (byte)'.' || b == (byte)'e' || b == (byte)'E';
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int SkipSpace(byte[] json, int length, int position)
         {
             while (position < length && json[position] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')

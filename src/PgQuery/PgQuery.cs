@@ -71,6 +71,27 @@ public static unsafe class PgQuery
     public static ScanResult Scan(string sql) =>
         CommonSqlScanner.TryScan(sql) is { } tokens ? new ScanResult(tokens, null) : ScanNative(sql);
 
+    /// <summary>
+    /// Scans the <paramref name="length"/> chars of <paramref name="text"/> from <paramref name="start"/>
+    /// (a statement of a script) as if given alone, into <paramref name="tokens"/> (cleared first), for
+    /// a caller that reuses one list from statement to statement: spans are relative to
+    /// <paramref name="start"/>. The managed scanner reads the text in place; only text it leaves to
+    /// libpg_query is copied out. Returns the scanner's error, or null.
+    /// </summary>
+    public static PgQueryError? ScanInto(string text, int start, int length, List<Token> tokens)
+    {
+        tokens.Clear();
+        if (CommonSqlScanner.TryScan(text.AsSpan(start, length), tokens))
+        {
+            return null;
+        }
+
+        tokens.Clear();
+        var native = ScanNative(text.Substring(start, length));
+        tokens.AddRange(native.Tokens);
+        return native.Error;
+    }
+
     /// <summary>libpg_query's scanner (pg_query_scan), always.</summary>
     internal static ScanResult ScanNative(string sql)
     {

@@ -14,7 +14,7 @@ internal static class SqlKeywords
     private static readonly Dictionary<int, Keyword[]> ByHash = Load();
 
     /// <summary>The kind and keyword category of the word at <paramref name="start"/>: IDENT and none when it is not a keyword.</summary>
-    public static (TokenKind Kind, KeywordKind Category) Lookup(string text, int start, int length)
+    public static (TokenKind Kind, KeywordKind Category) Lookup(ReadOnlySpan<char> text, int start, int length)
     {
         if (ByHash.TryGetValue(Hash(text, start, length), out var candidates))
         {
@@ -56,7 +56,7 @@ internal static class SqlKeywords
             if (token.KeywordKind != KeywordKind.None)
             {
                 var keyword = new Keyword(token.Text(text), token.Kind, token.KeywordKind);
-                var hash = Hash(keyword.Word, 0, keyword.Word.Length);
+                var hash = Hash(keyword.Word.AsSpan(), 0, keyword.Word.Length);
                 if (!table.TryGetValue(hash, out var list))
                 {
                     table[hash] = list = new List<Keyword>();
@@ -78,7 +78,7 @@ internal static class SqlKeywords
     // The scanner folds ASCII letters only when it looks a keyword up.
     private static char FoldAscii(char c) => c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : c;
 
-    private static int Hash(string text, int start, int length)
+    private static int Hash(ReadOnlySpan<char> text, int start, int length)
     {
         unchecked
         {
@@ -107,7 +107,7 @@ internal static class SqlKeywords
 
         public KeywordKind Category { get; }
 
-        public bool Matches(string text, int start, int length)
+        public bool Matches(ReadOnlySpan<char> text, int start, int length)
         {
             if (length != Word.Length)
             {

@@ -80,6 +80,24 @@ public class CommonSqlScannerTests
         Assert.True(handled > statements * 3 / 4, $"{handled} of {statements} statements scanned in managed code");
     }
 
+    [Fact]
+    public void A_statement_scanned_in_place_in_its_script_gives_the_tokens_of_its_text_alone()
+    {
+        // One list reused across statements, as the linter does; a managed and a native scan in turn.
+        var statements = new[] { Handled[0], LeftToNative[0], Handled[1], LeftToNative[3], "" };
+        var script = string.Join(";\n", statements);
+        var tokens = new List<Token> { new(TokenKind.IDENT, KeywordKind.None, new TextSpan(0, 1)) };
+        var start = 0;
+        foreach (var sql in statements)
+        {
+            var error = PgQueryApi.ScanInto(script, start, sql.Length, tokens);
+            var alone = PgQueryApi.Scan(sql);
+            Assert.Equal(alone.Error?.Message, error?.Message);
+            Assert.Equal(Describe(alone.Tokens), Describe(tokens));
+            start += sql.Length + 2;
+        }
+    }
+
     private static void AssertSameAsNative(string sql, IReadOnlyList<Token> tokens)
     {
         var native = PgQueryApi.ScanNative(sql);

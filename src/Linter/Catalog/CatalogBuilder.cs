@@ -134,10 +134,11 @@ internal sealed class CatalogBuilder
 
     private static void AddConstraint(TableInfo table, ParseElement constraint, string? column, int ordinal, string sourcePath, TextSpan span)
     {
-        var keys = column is null ? constraint.Names("keys") : new[] { column };
+        // Keys are read only for the kinds that have them: most column constraints are NOT NULL or DEFAULT.
         switch (constraint.Str("contype"))
         {
             case "CONSTR_PRIMARY":
+                var keys = Keys(constraint, column);
                 table.PrimaryKey = keys;
                 table.Indexes.Add(new IndexInfo(constraint.Str("conname"), keys.ToList<string?>(), "btree", true, true, ordinal, sourcePath, span)
                 {
@@ -146,7 +147,7 @@ internal sealed class CatalogBuilder
                 });
                 break;
             case "CONSTR_UNIQUE":
-                table.Indexes.Add(new IndexInfo(constraint.Str("conname"), keys.ToList<string?>(), "btree", true, true, ordinal, sourcePath, span)
+                table.Indexes.Add(new IndexInfo(constraint.Str("conname"), Keys(constraint, column).ToList<string?>(), "btree", true, true, ordinal, sourcePath, span)
                 {
                     HasIncludedColumns = constraint.Has("including"),
                 });
@@ -158,12 +159,18 @@ internal sealed class CatalogBuilder
         }
     }
 
+    private static IReadOnlyList<string> Keys(ParseElement constraint, string? column) =>
+        column is null ? constraint.Names("keys") : new[] { column };
+
     private void AddIndex(ParseElement node, int ordinal, string sourcePath, TextSpan span)
     {
         var table = _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation")));
-        var columns = node.Items("indexParams")
-            .Select(p => p.Is("IndexElem", out var elem) ? elem.Str("name") : null)
-            .ToList();
+        var columns = new List<string?>(node.Field("indexParams").GetArrayLength());
+        foreach (var param in node.Items("indexParams"))
+        {
+            columns.Add(param.Is("IndexElem", out var elem) ? elem.Str("name") : null);
+        }
+
         table.Indexes.Add(new IndexInfo(node.Str("idxname"), columns, node.Str("accessMethod") ?? "btree", node.Bool("unique"), false, ordinal, sourcePath, span)
         {
             IsPartial = node.Has("whereClause"),

@@ -117,8 +117,10 @@ internal sealed class LintRun
         if (parsed.Error is null)
         {
             var segment = linted.Segment;
-            foreach (var raw in parsed.Statements)
+            var statements = parsed.Statements;
+            for (var i = 0; i < statements.Count; i++) // by index: foreach over the interface would allocate an enumerator per statement
             {
+                var raw = statements[i];
                 if (raw.Node.TryUnwrap(out var kind, out var node))
                 {
                     _catalogBuilder.Observe(kind, node, linted.Ordinal, source.Path, new TextSpan(segment.Span.Start + raw.Span.Start, raw.Span.Length));

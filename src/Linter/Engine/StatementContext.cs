@@ -27,6 +27,59 @@ public readonly struct SourceToken
     /// <summary>The token's text (made on each call: most tokens are never read as text).</summary>
     public string Text => _parseText.Substring(_parseStart, Span.Length);
 
+    /// <summary>
+    /// True when the token names <paramref name="identifier"/>: a quoted name compares exactly (with
+    /// doubled quotes as one), anything else lower-cased. Compared in place, without making the text.
+    /// </summary>
+    internal bool NamesIdentifier(string identifier)
+    {
+        int start = _parseStart, length = Span.Length;
+        if (length >= 2 && _parseText[start] == '"' && _parseText[start + length - 1] == '"')
+        {
+            return QuotedNameEquals(_parseText, start + 1, start + length - 1, identifier);
+        }
+
+        if (length != identifier.Length)
+        {
+            return false; // lower-casing never changes a string's length
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            var c = _parseText[start + i];
+            if (c >= 0x80)
+            {
+                return Text.ToLowerInvariant() == identifier; // beyond ASCII, as the culture-invariant rules fold it
+            }
+
+            if ((c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : c) != identifier[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool QuotedNameEquals(string text, int start, int end, string identifier)
+    {
+        var matched = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (text[i] == '"' && i + 1 < end && text[i + 1] == '"')
+            {
+                i++;
+            }
+
+            if (matched == identifier.Length || identifier[matched++] != text[i])
+            {
+                return false;
+            }
+        }
+
+        return matched == identifier.Length;
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Kind} '{Text}' {Span}";
 }
@@ -41,8 +94,12 @@ public sealed class StatementContext
     private readonly int _sourceStart;
     private readonly int _syntheticPrefix;
     private readonly int _parseTextLength;
+    // The list of the last tokens released on this thread, scanned into next: a thread scans one statement at a time.
+    [ThreadStatic]
+    private static List<Token>? _spareTokens;
+
     private string? _parseText;
-    private IReadOnlyList<SourceToken>? _tokens;
+    private SourceTokenList? _tokens;
 
     /// <summary>Creates a statement; <paramref name="parseText"/> is null for a top-level statement, whose text is the source's from <paramref name="parseTextStart"/>.</summary>
     internal StatementContext(SqlSource source, string? parseText, Utf8OffsetMap offsets, int parseTextStart, TextSpan span, int terminatorEnd, int ordinal, EmbeddedOrigin? embedded)
@@ -81,7 +138,10 @@ public sealed class StatementContext
     public bool CanFix => Embedded is null || (Embedded.SyntheticPrefixLength == 0 && Embedded.Exact);
 
     /// <summary>The statement's tokens (comments included), positioned in the source.</summary>
-    public IReadOnlyList<SourceToken> Tokens => _tokens ??= ScanTokens();
+    public IReadOnlyList<SourceToken> Tokens => TokenList;
+
+    // The same without the interface, for the searches below.
+    private SourceTokenList TokenList => _tokens ??= ScanTokens();
 
     /// <summary>Converts a parse-tree <c>location</c> (bytes) to a char offset in the source.</summary>
     public int ToSourceOffset(int byteLocation) => ParseTextToSource(_offsets.ToCharOffset(Math.Max(byteLocation, 0)));
@@ -101,7 +161,7 @@ public sealed class StatementContext
     /// <summary>The index in <see cref="Tokens"/> of the token starting at (or covering) a source offset, or -1.</summary>
     public int TokenIndexAt(int sourceOffset)
     {
-        var tokens = Tokens;
+        var tokens = TokenList;
         int low = 0, high = tokens.Count - 1;
         while (low <= high)
         {
@@ -127,9 +187,10 @@ public sealed class StatementContext
     /// <summary>The first token of <paramref name="kind"/> at or after token <paramref name="fromIndex"/>, or -1.</summary>
     public int FindToken(TokenKind kind, int fromIndex = 0)
     {
-        for (var i = Math.Max(fromIndex, 0); i < Tokens.Count; i++)
+        var tokens = TokenList;
+        for (var i = Math.Max(fromIndex, 0); i < tokens.Count; i++)
         {
-            if (Tokens[i].Kind == kind)
+            if (tokens[i].Kind == kind)
             {
                 return i;
             }
@@ -144,10 +205,11 @@ public sealed class StatementContext
     /// </summary>
     public int FindIdentifier(string identifier, int fromSourceOffset)
     {
-        for (var i = 0; i < Tokens.Count; i++)
+        var tokens = TokenList;
+        for (var i = 0; i < tokens.Count; i++)
         {
-            var token = Tokens[i];
-            if (token.Span.Start >= fromSourceOffset && IdentifierText(token.Text) == identifier)
+            var token = tokens[i];
+            if (token.Span.Start >= fromSourceOffset && token.NamesIdentifier(identifier))
             {
                 return i;
             }
@@ -253,11 +315,6 @@ public sealed class StatementContext
         return new Fix(title, new[] { new TextEdit(new TextSpan(start, end - start), string.Empty) });
     }
 
-    private static string IdentifierText(string token) =>
-        token.Length >= 2 && token[0] == '"' && token[token.Length - 1] == '"'
-            ? token.Substring(1, token.Length - 2).Replace("\"\"", "\"")
-            : token.ToLowerInvariant();
-
     /// <summary>
     /// Drops the cached tokens (and a top-level statement's text, which the source still has) once
     /// the statement's callbacks have run: deferred checks keep the statement alive to the end of
@@ -265,6 +322,11 @@ public sealed class StatementContext
     /// </summary>
     internal void ReleaseTokens()
     {
+        if (_tokens is not null)
+        {
+            _spareTokens = _tokens.Scanned;
+        }
+
         _tokens = null;
         if (Embedded is null)
         {
@@ -272,23 +334,80 @@ public sealed class StatementContext
         }
     }
 
-    private IReadOnlyList<SourceToken> ScanTokens()
+    // A top-level statement is scanned in place in its source; embedded SQL in its own parse text.
+    private SourceTokenList ScanTokens()
     {
-        var scan = PgQuery.PgQuery.Scan(ParseText);
-        var tokens = new List<SourceToken>(scan.Tokens.Count);
-        foreach (var token in scan.Tokens)
+        var scanned = _spareTokens ?? new List<Token>();
+        _spareTokens = null;
+        if (Embedded is null)
         {
-            if (token.Span.Start < _syntheticPrefix)
-            {
-                continue;
-            }
-
-            var start = _sourceStart + (token.Span.Start - _syntheticPrefix);
-            tokens.Add(new SourceToken(token.Kind, new TextSpan(start, token.Span.Length), ParseText, token.Span.Start));
+            PgQuery.PgQuery.ScanInto(Source.Text, _sourceStart, _parseTextLength, scanned);
+            return new SourceTokenList(scanned, 0, _sourceStart, Source.Text, _sourceStart);
         }
 
-        return tokens;
+        PgQuery.PgQuery.ScanInto(ParseText, 0, ParseText.Length, scanned);
+        return new SourceTokenList(scanned, _syntheticPrefix, _sourceStart - _syntheticPrefix, ParseText, 0);
     }
+}
+
+/// <summary>
+/// A scan's tokens seen from the source: positions shifted, and the tokens of a synthetic prefix
+/// (the "SELECT " put before a PL/pgSQL expression) left out. Each <see cref="SourceToken"/> is
+/// made when read: most tokens of a scan are never read.
+/// </summary>
+internal sealed class SourceTokenList : IReadOnlyList<SourceToken>
+{
+    private readonly int _first;
+    private readonly int _shift;
+    private readonly string _text;
+    private readonly int _textShift;
+
+    /// <summary>
+    /// Over <paramref name="scanned"/>, from its first token at or after <paramref name="prefixLength"/>;
+    /// a token at offset o is at <paramref name="shift"/> + o in the source and at
+    /// <paramref name="textShift"/> + o in <paramref name="text"/>.
+    /// </summary>
+    public SourceTokenList(List<Token> scanned, int prefixLength, int shift, string text, int textShift)
+    {
+        Scanned = scanned;
+        while (_first < scanned.Count && scanned[_first].Span.Start < prefixLength)
+        {
+            _first++;
+        }
+
+        _shift = shift;
+        _text = text;
+        _textShift = textShift;
+    }
+
+    /// <summary>The scanner's tokens, for reuse once the statement lets them go.</summary>
+    public List<Token> Scanned { get; }
+
+    public int Count => Scanned.Count - _first;
+
+    public SourceToken this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+
+            var token = Scanned[_first + index];
+            return new SourceToken(token.Kind, new TextSpan(token.Span.Start + _shift, token.Span.Length), _text, token.Span.Start + _textShift);
+        }
+    }
+
+    public IEnumerator<SourceToken> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>Where embedded SQL came from.</summary>

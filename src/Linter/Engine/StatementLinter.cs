@@ -65,9 +65,11 @@ internal sealed class StatementLinter
     private readonly List<TreeNode> _ancestors = new();
     private readonly NodeContext _nodeContext;
     private readonly TreeWalker _walker;
+
+    // Reused from statement to statement: each statement keeps an exact copy.
+    private readonly List<DeferredCheck> _deferred = new();
     private Suppressions _suppressions = null!;
     private List<Finding>? _findings;
-    private List<DeferredCheck>? _deferred;
 
     public StatementLinter(RuleSet rules)
     {
@@ -88,10 +90,10 @@ internal sealed class StatementLinter
         try
         {
             _findings = null;
-            _deferred = null;
+            _deferred.Clear();
             _suppressions = Suppressions.ForStatement(source.Text, segment.LeadingTrivia, fileSuppressions);
             LintStatement(source, segment, parsed, ordinal);
-            return new LintedSegment(segment, ordinal, parsed, _findings, _deferred?.ToArray());
+            return new LintedSegment(segment, ordinal, parsed, _findings, _deferred.Count == 0 ? null : _deferred.ToArray());
         }
         catch
         {
@@ -104,7 +106,7 @@ internal sealed class StatementLinter
         Add(_rules.Finding(rule, statement, _suppressions, span, fix, messageArgs));
 
     public void Defer(RuleDescriptor rule, StatementContext statement, Action<CatalogContext> check) =>
-        (_deferred ??= new List<DeferredCheck>()).Add(new DeferredCheck(rule, statement, _suppressions, check));
+        _deferred.Add(new DeferredCheck(rule, statement, _suppressions, check));
 
     private void Add(Finding? finding)
     {
@@ -123,8 +125,10 @@ internal sealed class StatementLinter
             return;
         }
 
-        foreach (var raw in parsed.Statements)
+        var statements = parsed.Statements;
+        for (var i = 0; i < statements.Count; i++) // by index: foreach over the interface would allocate an enumerator per statement
         {
+            var raw = statements[i];
             var span = new TextSpan(segment.Span.Start + raw.Span.Start, raw.Span.Length);
             var statement = new StatementContext(source, null, parsed.Offsets, segment.Span.Start, span, segment.TerminatorEnd, ordinal, null);
             if (raw.Node.TryUnwrap(out var kind, out var node))

@@ -31,6 +31,11 @@ public sealed class AlterColumnSetNDistinctRule : SqlRule
 
     private static void Analyze(NodeContext context)
     {
+        if (!DdlSyntax.HasCommand(context.Node, "AT_SetOptions", "AT_ResetOptions"))
+        {
+            return;
+        }
+
         var statement = context.Statement;
         var fix = DdlSyntax.HasSingleCommand(context.Node) ? statement.RemoveStatement("Remove the statement") : null;
         foreach (var (command, subtype, _) in DdlSyntax.Commands(context.Node))

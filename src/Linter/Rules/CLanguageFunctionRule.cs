@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.Linter.Versions;
@@ -31,7 +30,7 @@ public sealed class CLanguageFunctionRule : SqlRule
 
     private static void Analyze(NodeContext context)
     {
-        var language = context.Node.DefElems("options").FirstOrDefault(d => d.Str("defname") == "language");
+        var language = context.Node.DefElem("options", "language");
         if (language.ValueKind != ElementKind.Object || !string.Equals(PgJson.DefElemText(language), "c", StringComparison.OrdinalIgnoreCase))
         {
             return;

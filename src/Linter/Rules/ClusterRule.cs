@@ -44,6 +44,11 @@ public sealed class ClusterRule : SqlRule
 
     private static void AlterTable(NodeContext context)
     {
+        if (!DdlSyntax.HasCommand(context.Node, "AT_ClusterOn", "AT_DropCluster"))
+        {
+            return;
+        }
+
         var statement = context.Statement;
         foreach (var (_, subtype, occurrence) in DdlSyntax.Commands(context.Node))
         {

@@ -55,6 +55,11 @@ public sealed class ColumnCompressionRule : SqlRule
 
     private static void SetCompression(NodeContext context)
     {
+        if (!DdlSyntax.HasCommand(context.Node, "AT_SetCompression"))
+        {
+            return;
+        }
+
         var commands = context.Node.Items("cmds").Select(item => item.Field("AlterTableCmd")).ToList();
         var onlySetCompression = commands.All(IsSetCompression);
         var statement = context.Statement;

@@ -36,6 +36,11 @@ public sealed class DeferrableConstraintRule : SqlRule
     // On a column, DEFERRABLE and INITIALLY .. are separate attribute nodes that follow the constraint they qualify.
     private static void ColumnConstraints(NodeContext context)
     {
+        if (!HasDeferrableAttribute(context.Node))
+        {
+            return; // nothing to report, as for most columns: no list, no token scan
+        }
+
         string? qualified = null;
         var clauses = new List<(int First, int Last)>();
         var deferrable = false;
@@ -60,6 +65,19 @@ public sealed class DeferrableConstraintRule : SqlRule
             clauses.Clear();
             deferrable = false;
         }
+    }
+
+    private static bool HasDeferrableAttribute(ParseElement columnDef)
+    {
+        foreach (var item in columnDef.Items("constraints"))
+        {
+            if (item.Is("Constraint", out var constraint) && constraint.Str("contype") is "CONSTR_ATTR_DEFERRABLE" or "CONSTR_ATTR_DEFERRED")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void TableConstraint(NodeContext context)

@@ -29,6 +29,11 @@ public sealed class DisableRuleRule : SqlRule
 
     private static void Analyze(NodeContext context)
     {
+        if (!DdlSyntax.HasCommand(context.Node, "AT_DisableRule"))
+        {
+            return;
+        }
+
         var statement = context.Statement;
         foreach (var (command, subtype, occurrence) in DdlSyntax.Commands(context.Node))
         {

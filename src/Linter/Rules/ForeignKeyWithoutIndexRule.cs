@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using YbMigrate.Linter.Catalog;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
@@ -36,18 +35,25 @@ public sealed class ForeignKeyWithoutIndexRule : SqlRule
             return;
         }
 
-        foreach (var site in PerformanceNodes.KeyConstraints(context).Where(c => c.IsForeignKey && c.Columns.Count > 0))
+        var sites = PerformanceNodes.KeyConstraints(context);
+        for (var i = 0; i < sites.Count; i++)
         {
-            context.AfterCatalog(check =>
+            if (sites[i].IsForeignKey && sites[i].Columns.Count > 0)
             {
-                var table = check.Catalog.FindTable(site.Table);
-                if (table is not null && !IsSupported(table, site.Columns, check.Catalog))
-                {
-                    check.Report(site.Span, string.Join(", ", site.Columns), site.Table.Name, site.ReferencedTable?.Name ?? string.Empty);
-                }
-            });
+                Check(context, sites[i]);
+            }
         }
     }
+
+    private static void Check(NodeContext context, PerformanceNodes.ConstraintSite site) =>
+        context.AfterCatalog(check =>
+        {
+            var table = check.Catalog.FindTable(site.Table);
+            if (table is not null && !IsSupported(table, site.Columns, check.Catalog))
+            {
+                check.Report(site.Span, string.Join(", ", site.Columns), site.Table.Name, site.ReferencedTable?.Name ?? string.Empty);
+            }
+        });
 
     private static bool IsSupported(TableInfo table, IReadOnlyList<string> columns, SchemaCatalog catalog)
     {

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using YbMigrate.Linter.Catalog;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
@@ -40,21 +39,28 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
         var relation = context.Node.Field("relation");
         var table = QualifiedName.FromRangeVar(relation);
         var relationLocation = relation.Location();
-        Check(context, table, statement => NameSpan(statement, name) ?? PerformanceNodes.RelationSpan(statement, table, relationLocation), Named("Index", name));
+        Check(context, table, statement => NameSpan(statement, name) ?? PerformanceNodes.RelationSpan(statement, table, relationLocation), "Index", name);
     }
 
     private static void AddConstraint(NodeContext context)
     {
-        foreach (var site in PerformanceNodes.KeyConstraints(context).Where(c => c.Kind != "CONSTR_PRIMARY"))
+        var sites = PerformanceNodes.KeyConstraints(context);
+        for (var i = 0; i < sites.Count; i++)
         {
-            Check(context, site.Table, _ => site.Span, Named(site.IsForeignKey ? "Foreign key" : "Unique constraint", site.Name));
+            if (sites[i].Kind != "CONSTR_PRIMARY")
+            {
+                CheckConstraint(context, sites[i]);
+            }
         }
     }
+
+    private static void CheckConstraint(NodeContext context, PerformanceNodes.ConstraintSite site) =>
+        Check(context, site.Table, _ => site.Span, site.IsForeignKey ? "Foreign key" : "Unique constraint", site.Name);
 
     private static void CreateTrigger(NodeContext context)
     {
         var name = context.Node.Str("trigname");
-        Check(context, QualifiedName.FromRangeVar(context.Node.Field("relation")), statement => NameSpan(statement, name) ?? statement.TokenSpanAt(-1), Named("Trigger", name));
+        Check(context, QualifiedName.FromRangeVar(context.Node.Field("relation")), statement => NameSpan(statement, name) ?? statement.TokenSpanAt(-1), "Trigger", name);
     }
 
     private static TextSpan? NameSpan(StatementContext statement, string? name)
@@ -65,8 +71,8 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
 
     private static string Named(string what, string? name) => name is null ? what : $"{what} \"{name}\"";
 
-    // The span is located only when reporting: most indexes are not created before a load.
-    private static void Check(NodeContext context, QualifiedName table, Func<StatementContext, TextSpan> span, string what)
+    // The span and the label are made only when reporting: most indexes are not created before a load.
+    private static void Check(NodeContext context, QualifiedName table, Func<StatementContext, TextSpan> span, string what, string? name)
     {
         if (context.Statement.Embedded is not null)
         {
@@ -76,11 +82,25 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
         var ordinal = context.Statement.Ordinal;
         context.AfterCatalog(check =>
         {
-            var loads = check.Catalog.FindTable(table)?.DataLoadOrdinals.Count(load => load > ordinal) ?? 0;
+            var loads = LoadsAfter(check.Catalog.FindTable(table), ordinal);
             if (loads > 0)
             {
-                check.Report(span(check.Statement), what, table.Name, loads);
+                check.Report(span(check.Statement), Named(what, name), table.Name, loads);
             }
         });
+    }
+
+    private static int LoadsAfter(TableInfo? table, int ordinal)
+    {
+        var loads = 0;
+        if (table is not null)
+        {
+            foreach (var load in table.DataLoadOrdinals)
+            {
+                loads += load > ordinal ? 1 : 0;
+            }
+        }
+
+        return loads;
     }
 }

@@ -1,4 +1,3 @@
-using System.Linq;
 using YbMigrate.Linter.Catalog;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
@@ -31,8 +30,8 @@ public sealed class LowCardinalityIndexRule : SqlRule
     private static void Analyze(NodeContext context)
     {
         var node = context.Node;
-        var keys = node.Items("indexParams").ToList();
-        var column = keys.Count == 1 ? keys[0].Field("IndexElem").Str("name") : null;
+        var keys = node.Field("indexParams");
+        var column = keys.GetArrayLength() == 1 ? keys[0].Field("IndexElem").Str("name") : null;
         if (column is null || node.Has("whereClause"))
         {
             return;
@@ -40,13 +39,14 @@ public sealed class LowCardinalityIndexRule : SqlRule
 
         var relation = node.Field("relation");
         var table = QualifiedName.FromRangeVar(relation);
-        var span = PerformanceNodes.ColumnListSpan(context.Statement, new[] { column }, context.Statement.ToSourceOffset(relation.Location()));
+        var from = context.Statement.ToSourceOffset(relation.Location());
         context.AfterCatalog(check =>
         {
             var type = check.Catalog.ColumnType(table, column);
             if (type is not null && check.Catalog.ResolveDomains(type) is { IsArray: false, Name: "boolean" })
             {
-                check.Report(span, column);
+                // Located only when reporting: scanning the tokens of every index's statement is the costly part.
+                check.Report(PerformanceNodes.ColumnListSpan(check.Statement, new[] { column }, from), column);
             }
         });
     }

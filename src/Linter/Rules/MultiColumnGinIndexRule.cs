@@ -1,4 +1,3 @@
-using System.Linq;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.Linter.Versions;
@@ -29,7 +28,7 @@ public sealed class MultiColumnGinIndexRule : SqlRule
 
     private static void Analyze(NodeContext context)
     {
-        var keyCount = context.Node.Items("indexParams").Count();
+        var keyCount = context.Node.Field("indexParams").GetArrayLength();
         if (!DdlSyntax.IsGinIndex(context.Node) || keyCount < 2)
         {
             return;

@@ -37,8 +37,10 @@ public sealed class PartitionKeyMissingFromPrimaryKeyRule : SqlRule
     private static void CheckConstraints(NodeContext context)
     {
         var table = QualifiedName.FromRangeVar(context.Node.Field("relation"));
-        foreach (var key in TableDefinitionNodes.KeyConstraints(context.Node))
+        var keys = TableDefinitionNodes.KeyConstraints(context.Node);
+        for (var i = 0; i < keys.Count; i++)
         {
+            var key = keys[i];
             var keyword = key.IsPrimaryKey ? TokenKind.PRIMARY : TokenKind.UNIQUE;
             var location = key.Node.Location();
             Check(context, table, key.IsPrimaryKey ? "Primary key" : "Unique constraint", key.Columns, statement => TableDefinitionNodes.KeywordSpan(statement, location, keyword));

@@ -38,7 +38,7 @@ public sealed class RangeShardedMonotonicKeyRule : SqlRule
     private static void CreateIndex(NodeContext context)
     {
         var node = context.Node;
-        var first = node.Items("indexParams").FirstOrDefault().Field("IndexElem");
+        var first = node.FirstItem("indexParams").Field("IndexElem");
         var column = first.Str("name");
         if (column is null || !PerformanceNodes.IsRangeSharded(node) || node.Str("accessMethod") is not ("btree" or "lsm" or null))
         {
@@ -46,18 +46,23 @@ public sealed class RangeShardedMonotonicKeyRule : SqlRule
         }
 
         var table = QualifiedName.FromRangeVar(node.Field("relation"));
-        var statement = context.Statement;
-        var columnToken = statement.FindIdentifier(column, statement.ToSourceOffset(node.Field("relation").Location()) + 1);
-        var span = columnToken < 0 ? statement.TokenSpanAt(-1) : OrderedKeySpan(statement, columnToken);
+        var afterTable = context.Statement.ToSourceOffset(node.Field("relation").Location()) + 1;
         context.AfterCatalog(check =>
         {
             var info = check.Catalog.FindTable(table)?.Column(column);
             var kind = info is null ? null : Describe(info.IsSequenceGenerated, check.Catalog.ResolveDomains(info.Type));
             if (kind is not null)
             {
-                check.Report(span, column, kind);
+                check.Report(KeySpan(check.Statement, column, afterTable), column, kind);
             }
         });
+    }
+
+    // Located only when reporting: scanning the tokens of every range-sharded index's statement is the costly part.
+    private static TextSpan KeySpan(StatementContext statement, string column, int afterTable)
+    {
+        var columnToken = statement.FindIdentifier(column, afterTable);
+        return columnToken < 0 ? statement.TokenSpanAt(-1) : OrderedKeySpan(statement, columnToken);
     }
 
     /// <summary>

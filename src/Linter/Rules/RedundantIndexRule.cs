@@ -37,14 +37,23 @@ public sealed class RedundantIndexRule : SqlRule
     private static void CreateIndex(NodeContext context)
     {
         var node = context.Node;
-        var columns = node.Items("indexParams").Select(p => p.Field("IndexElem").Str("name")).ToList();
-        if (context.Statement.Embedded is not null || columns.Any(c => c is null))
+        if (context.Statement.Embedded is not null)
         {
             return;
         }
 
+        var keys = new List<string>(node.Field("indexParams").GetArrayLength());
+        foreach (var param in node.Items("indexParams"))
+        {
+            if (param.Field("IndexElem").Str("name") is not { } name)
+            {
+                return; // an expression key
+            }
+
+            keys.Add(name);
+        }
+
         var relation = node.Field("relation");
-        var keys = columns.Select(c => c!).ToList();
         var from = context.Statement.ToSourceOffset(relation.Location());
         var ordinal = context.Statement.Ordinal;
         Check(context, QualifiedName.FromRangeVar(relation), statement => PerformanceNodes.ColumnListSpan(statement, keys, from), table => table.Indexes.FirstOrDefault(i => !i.IsConstraint && i.Ordinal == ordinal));
@@ -57,13 +66,22 @@ public sealed class RedundantIndexRule : SqlRule
             return;
         }
 
-        var ordinal = context.Statement.Ordinal;
-        foreach (var site in PerformanceNodes.KeyConstraints(context).Where(c => c.Kind == "CONSTR_UNIQUE"))
+        var sites = PerformanceNodes.KeyConstraints(context);
+        for (var i = 0; i < sites.Count; i++)
         {
-            var columns = site.Columns;
-            Check(context, site.Table, _ => site.Span, table => table.Indexes.FirstOrDefault(
-                i => i.IsConstraint && !i.IsPrimaryKey && i.Ordinal == ordinal && i.Columns.SequenceEqual(columns)));
+            if (sites[i].Kind == "CONSTR_UNIQUE")
+            {
+                CheckUnique(context, sites[i]);
+            }
         }
+    }
+
+    private static void CheckUnique(NodeContext context, PerformanceNodes.ConstraintSite site)
+    {
+        var ordinal = context.Statement.Ordinal;
+        var columns = site.Columns;
+        Check(context, site.Table, _ => site.Span, table => table.Indexes.FirstOrDefault(
+            i => i.IsConstraint && !i.IsPrimaryKey && i.Ordinal == ordinal && i.Columns.SequenceEqual(columns)));
     }
 
     // The span is located only when reporting: most indexes are not redundant.

@@ -1,4 +1,3 @@
-using System.Linq;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.Linter.Versions;
@@ -34,7 +33,7 @@ public sealed class TableInheritanceRule : SqlRule
     private static void CreateTable(NodeContext context)
     {
         var table = context.Kind == "CreateForeignTableStmt" ? context.Node.Field("base") : context.Node;
-        if (table.Has("partbound") || !table.Items("inhRelations").Any())
+        if (table.Has("partbound") || table.Field("inhRelations").GetArrayLength() == 0)
         {
             return;
         }

@@ -1,4 +1,3 @@
-using System.Linq;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.Linter.Versions;
@@ -34,7 +33,7 @@ public sealed class TableWithOidsRule : SqlRule
     private static void AnalyzeOptions(NodeContext context)
     {
         var options = context.Kind == "CreateStmt" ? context.Node : context.Node.Field("into");
-        var oids = options.DefElems("options").FirstOrDefault(d => d.Str("defname") == "oids");
+        var oids = options.DefElem("options", "oids");
         if (oids.ValueKind == ElementKind.Object && OlderDdlSyntax.IsTrueOption(oids))
         {
             context.ReportAt(oids.Location(), "The storage option oids");

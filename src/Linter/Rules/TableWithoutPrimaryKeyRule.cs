@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using YbMigrate.Linter.Catalog;
 using YbMigrate.Linter.Engine;
@@ -45,16 +46,42 @@ public sealed class TableWithoutPrimaryKeyRule : SqlRule
     {
         var node = context.Node;
         var relation = node.Field("relation");
-        var mayInheritKey = node.Has("partbound") || node.Items("tableElts").Any(e => e.Is("TableLikeClause", out _));
+        var mayInheritKey = node.Has("partbound") || HasLikeClause(node);
         if (context.Statement.Embedded is not null || relation.Str("relpersistence") == "t" || mayInheritKey)
         {
             return;
         }
 
-        if (!PerformanceNodes.KeyConstraints(context).Any(c => c.Kind == "CONSTR_PRIMARY"))
+        if (!HasPrimaryKey(PerformanceNodes.KeyConstraints(context)))
         {
             CheckKey(context, QualifiedName.FromRangeVar(relation), PerformanceNodes.RelationSpan(context.Statement, relation), NoKey, KeyAddedLater);
         }
+    }
+
+    private static bool HasLikeClause(ParseElement createTable)
+    {
+        foreach (var element in createTable.Items("tableElts"))
+        {
+            if (element.Is("TableLikeClause", out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasPrimaryKey(IReadOnlyList<PerformanceNodes.ConstraintSite> sites)
+    {
+        for (var i = 0; i < sites.Count; i++)
+        {
+            if (sites[i].Kind == "CONSTR_PRIMARY")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void CreateTableAs(NodeContext context)

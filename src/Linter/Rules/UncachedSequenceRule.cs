@@ -64,7 +64,7 @@ public sealed class UncachedSequenceRule : SqlRule
         context.Ancestors.LastOrDefault(a => a.Kind == "AlterTableCmd").Node.Str("name");
 
     private static ParseElement CacheOption(ParseElement node) =>
-        node.DefElems("options").FirstOrDefault(d => d.Str("defname") == "cache");
+        node.DefElem("options", "cache");
 
     private static void CheckCache(NodeContext context, string name, ParseElement cache)
     {

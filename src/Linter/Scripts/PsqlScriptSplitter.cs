@@ -181,22 +181,23 @@ public static class PsqlScriptSplitter
             }
 
             // Track BEGIN ... END of a SQL-standard body (CREATE FUNCTION ... BEGIN ATOMIC), as psql does.
-            var word = _text.Substring(start, _i - start);
-            if (Is(word, "BEGIN") && RoutineHeader.IsMatch(_text.Substring(_statementStart, start - _statementStart)))
+            if (Is(start, "BEGIN") && RoutineHeader.IsMatch(_text.Substring(_statementStart, start - _statementStart)))
             {
                 _atomicDepth++;
             }
-            else if (_atomicDepth > 0 && Is(word, "CASE"))
+            else if (_atomicDepth > 0 && Is(start, "CASE"))
             {
                 _atomicDepth++;
             }
-            else if (_atomicDepth > 0 && Is(word, "END"))
+            else if (_atomicDepth > 0 && Is(start, "END"))
             {
                 _atomicDepth--;
             }
         }
 
-        private static bool Is(string word, string keyword) => string.Equals(word, keyword, StringComparison.OrdinalIgnoreCase);
+        // Whether the word just read (from start to _i) is keyword, compared in place: most words are none.
+        private bool Is(int start, string keyword) =>
+            _i - start == keyword.Length && string.Compare(_text, start, keyword, 0, keyword.Length, StringComparison.OrdinalIgnoreCase) == 0;
 
         private bool TryDollarQuote()
         {
@@ -296,7 +297,7 @@ public static class PsqlScriptSplitter
         private void AfterStatement()
         {
             var last = _segments[_segments.Count - 1];
-            if (!CopyFromStdin.IsMatch(_text.Substring(last.Span.Start, last.Span.Length)))
+            if (!StartsWithCopy(last.Span) || !CopyFromStdin.IsMatch(_text.Substring(last.Span.Start, last.Span.Length)))
             {
                 return;
             }
@@ -320,6 +321,10 @@ public static class PsqlScriptSplitter
             _segments.Add(new ScriptSegment(SegmentKind.CopyData, new TextSpan(dataStart, _text.Length - dataStart), new TextSpan(_i, dataStart - _i), _text.Length));
             _i = _triviaStart = _text.Length;
         }
+
+        // The cheap test before the pattern, so that only COPY statements are copied out to match it.
+        private bool StartsWithCopy(TextSpan span) =>
+            span.Length >= 4 && string.Compare(_text, span.Start, "COPY", 0, 4, StringComparison.OrdinalIgnoreCase) == 0;
 
         private int LineEnd(int from)
         {

@@ -28,21 +28,25 @@ internal static class BuiltinFunctionCalls
             context =>
             {
                 var name = BuiltinName(context.Node, out var qualified);
-                if (name is null || !names.Contains(name) || (applies is not null && !applies(context.Node)))
+                if (name is not null && names.Contains(name) && (applies is null || applies(context.Node)))
                 {
-                    return;
+                    DeferReport(context, name, qualified, userDefined);
                 }
-
-                var span = NameSpan(context.Statement, context.Node);
-                context.AfterCatalog(check =>
-                {
-                    if (qualified || !userDefined.Contains(name))
-                    {
-                        check.Report(span, name);
-                    }
-                });
             },
             "FuncCall");
+    }
+
+    // Apart from the node action, so that only a call of one of the names allocates the check's closure.
+    private static void DeferReport(NodeContext context, string name, bool qualified, RunNameSet userDefined)
+    {
+        var span = NameSpan(context.Statement, context.Node);
+        context.AfterCatalog(check =>
+        {
+            if (qualified || !userDefined.Contains(name))
+            {
+                check.Report(span, name);
+            }
+        });
     }
 
     /// <summary>

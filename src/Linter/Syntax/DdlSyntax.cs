@@ -152,7 +152,25 @@ internal static class DdlSyntax
     }
 
     /// <summary>True for an ALTER TABLE statement with exactly one sub-command (so the whole statement can go).</summary>
-    public static bool HasSingleCommand(ParseElement alterTableStmt) => alterTableStmt.Items("cmds").Take(2).Count() == 1;
+    public static bool HasSingleCommand(ParseElement alterTableStmt) => alterTableStmt.Field("cmds").GetArrayLength() == 1;
+
+    /// <summary>
+    /// True when an ALTER TABLE statement has a sub-command of <paramref name="subtype"/> (or of
+    /// <paramref name="otherSubtype"/>): the rules ask before anything else, since most ALTER TABLE
+    /// statements have none of the kind a rule looks for.
+    /// </summary>
+    public static bool HasCommand(ParseElement alterTableStmt, string subtype, string? otherSubtype = null)
+    {
+        foreach (var item in alterTableStmt.Items("cmds"))
+        {
+            if (item.Is("AlterTableCmd", out var command) && command.Str("subtype") is { } actual && (actual == subtype || actual == otherSubtype))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The AlterTableCmd nodes of an ALTER TABLE statement, each with how many earlier commands have the same subtype.</summary>
     public static IEnumerable<(ParseElement Command, string Subtype, int Occurrence)> Commands(ParseElement alterTableStmt)

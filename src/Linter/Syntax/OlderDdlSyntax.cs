@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using YbMigrate.Linter.Engine;
@@ -12,12 +13,15 @@ namespace YbMigrate.Linter.Syntax;
 /// </summary>
 internal static class OlderDdlSyntax
 {
-    /// <summary>The ALTER TABLE sub-commands of an AlterTableStmt whose subtype is one of <paramref name="subtypes"/>.</summary>
-    public static IEnumerable<ParseElement> Commands(ParseElement alterTable, params string[] subtypes)
+    /// <summary>The ALTER TABLE sub-commands of an AlterTableStmt of <paramref name="subtype"/> (or of <paramref name="otherSubtype"/>).</summary>
+    public static IEnumerable<ParseElement> Commands(ParseElement alterTable, string subtype, string? otherSubtype = null) =>
+        DdlSyntax.HasCommand(alterTable, subtype, otherSubtype) ? CommandsOf(alterTable, subtype, otherSubtype) : Array.Empty<ParseElement>();
+
+    private static IEnumerable<ParseElement> CommandsOf(ParseElement alterTable, string subtype, string? otherSubtype)
     {
         foreach (var item in alterTable.Items("cmds"))
         {
-            if (item.Is("AlterTableCmd", out var command) && System.Array.IndexOf(subtypes, command.Str("subtype")) >= 0)
+            if (item.Is("AlterTableCmd", out var command) && command.Str("subtype") is { } actual && (actual == subtype || actual == otherSubtype))
             {
                 yield return command;
             }
@@ -26,15 +30,21 @@ internal static class OlderDdlSyntax
 
     /// <summary>
     /// The sub-commands of <paramref name="subtype"/> paired with the clause that wrote each: the n-th
-    /// command gets the n-th occurrence of <paramref name="keywords"/>, which only that kind of command
+    /// command gets the n-th occurrence of the two keywords (<paramref name="firstKeyword"/> <paramref name="secondKeyword"/>), which only that kind of command
     /// uses (e.g. SET STATISTICS); the statement's first token when the keywords are missing.
     /// </summary>
     public static IEnumerable<(ParseElement Command, TextSpan Span)> CommandClauses(
-        StatementContext statement, ParseElement alterTable, string subtype, params TokenKind[] keywords)
+        StatementContext statement, ParseElement alterTable, string subtype, TokenKind firstKeyword, TokenKind secondKeyword) =>
+        DdlSyntax.HasCommand(alterTable, subtype)
+            ? CommandClausesOf(statement, alterTable, subtype, new[] { firstKeyword, secondKeyword })
+            : Array.Empty<(ParseElement, TextSpan)>();
+
+    private static IEnumerable<(ParseElement Command, TextSpan Span)> CommandClausesOf(
+        StatementContext statement, ParseElement alterTable, string subtype, TokenKind[] keywords)
     {
         IReadOnlyList<int>? starts = null; // scanned for the first matching command only
         var n = 0;
-        foreach (var command in Commands(alterTable, subtype))
+        foreach (var command in CommandsOf(alterTable, subtype, null))
         {
             starts ??= FindSequences(statement, keywords);
             var span = n < starts.Count
@@ -49,9 +59,14 @@ internal static class OlderDdlSyntax
     /// The <c>SET (..)</c> / <c>RESET (..)</c> storage-parameter sub-commands of an ALTER TABLE / INDEX /
     /// VIEW statement, with their keyword and the span of the clause.
     /// </summary>
-    public static IEnumerable<(string Keyword, ParseElement Options, TextSpan Span)> RelOptionChanges(StatementContext statement, ParseElement alterTable)
+    public static IEnumerable<(string Keyword, ParseElement Options, TextSpan Span)> RelOptionChanges(StatementContext statement, ParseElement alterTable) =>
+        DdlSyntax.HasCommand(alterTable, "AT_SetRelOptions", "AT_ResetRelOptions")
+            ? RelOptionChangesOf(statement, alterTable)
+            : Array.Empty<(string, ParseElement, TextSpan)>();
+
+    private static IEnumerable<(string Keyword, ParseElement Options, TextSpan Span)> RelOptionChangesOf(StatementContext statement, ParseElement alterTable)
     {
-        foreach (var command in Commands(alterTable, "AT_SetRelOptions", "AT_ResetRelOptions"))
+        foreach (var command in CommandsOf(alterTable, "AT_SetRelOptions", "AT_ResetRelOptions"))
         {
             var options = command.Field("def").Field("List");
             var first = options.DefElems("items").Select(d => d.Location()).Where(l => l >= 0).DefaultIfEmpty(-1).First();

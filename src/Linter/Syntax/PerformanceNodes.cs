@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using YbMigrate.Linter.Catalog;
 using YbMigrate.Linter.Engine;
 using YbMigrate.PgQuery;
@@ -61,7 +60,7 @@ internal static class PerformanceNodes
 
     /// <summary>True when an IndexStmt's first key is ASC or DESC: YugabyteDB then range-shards the index instead of hashing it.</summary>
     public static bool IsRangeSharded(ParseElement indexStmt) =>
-        indexStmt.Items("indexParams").FirstOrDefault().Is("IndexElem", out var first)
+        indexStmt.FirstItem("indexParams").Is("IndexElem", out var first)
         && first.Str("ordering") is "SORTBY_ASC" or "SORTBY_DESC";
 
     /// <summary>

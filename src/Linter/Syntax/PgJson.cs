@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using YbMigrate.PgQuery;
 
 namespace YbMigrate.Linter.Syntax;
@@ -52,6 +51,17 @@ public static class PgJson
     public static ParseElement.ArrayEnumerator Items(this ParseElement node, string field) =>
         node.TryGetProperty(field, out var value) ? value.EnumerateArray() : default(ParseElement).EnumerateArray();
 
+    /// <summary>The first item of a list field, or an undefined element when the list is absent or empty.</summary>
+    public static ParseElement FirstItem(this ParseElement node, string field)
+    {
+        foreach (var item in node.Items(field))
+        {
+            return item;
+        }
+
+        return default;
+    }
+
     /// <summary>The byte location of a node, or -1 when it has none.</summary>
     public static int Location(this ParseElement node) => node.Int("location", -1);
 
@@ -79,16 +89,21 @@ public static class PgJson
         return names;
     }
 
-    /// <summary>The <c>DefElem</c> nodes of a list field (options, WITH clauses).</summary>
-    public static IEnumerable<ParseElement> DefElems(this ParseElement node, string field)
+    /// <summary>The <c>DefElem</c> nodes of a list field (options, WITH clauses); foreach over them allocates nothing.</summary>
+    public static DefElemEnumerator DefElems(this ParseElement node, string field) => new(node.Items(field));
+
+    /// <summary>The first <c>DefElem</c> of a list field named <paramref name="name"/>, or an undefined element.</summary>
+    public static ParseElement DefElem(this ParseElement node, string field, string name)
     {
-        foreach (var item in node.Items(field))
+        foreach (var def in node.DefElems(field))
         {
-            if (item.Is("DefElem", out var def))
+            if (def.Str("defname") == name)
             {
-                yield return def;
+                return def;
             }
         }
+
+        return default;
     }
 
     /// <summary>The text of a DefElem's argument (String, Integer, Boolean, Float or TypeName).</summary>
@@ -121,5 +136,56 @@ public static class PgJson
         }
 
         return arg.Is("List", out var list) ? string.Join(",", list.Names("items")) : null;
+    }
+}
+
+/// <summary>The <c>DefElem</c> nodes of a list, as <see cref="PgJson.DefElems"/> reads them.</summary>
+public struct DefElemEnumerator : IEnumerable<ParseElement>, IEnumerator<ParseElement>
+{
+    private ParseElement.ArrayEnumerator _items;
+
+    internal DefElemEnumerator(ParseElement.ArrayEnumerator items)
+    {
+        _items = items;
+        Current = default;
+    }
+
+    /// <inheritdoc />
+    public ParseElement Current { get; private set; }
+
+    object System.Collections.IEnumerator.Current => Current;
+
+    /// <summary>Returns this enumerator, from the start.</summary>
+    public DefElemEnumerator GetEnumerator() => new(_items.GetEnumerator());
+
+    IEnumerator<ParseElement> IEnumerable<ParseElement>.GetEnumerator() => GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc />
+    public bool MoveNext()
+    {
+        while (_items.MoveNext())
+        {
+            if (_items.Current.Is("DefElem", out var def))
+            {
+                Current = def;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <inheritdoc />
+    public void Reset()
+    {
+        _items.Reset();
+        Current = default;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
     }
 }

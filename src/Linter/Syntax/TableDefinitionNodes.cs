@@ -28,31 +28,41 @@ internal readonly struct KeyConstraint
 internal static class TableDefinitionNodes
 {
     /// <summary>The PRIMARY KEY and UNIQUE constraints of a CreateStmt (column and table constraints) or an AlterTableStmt (ADD CONSTRAINT).</summary>
-    public static IEnumerable<KeyConstraint> KeyConstraints(ParseElement statement)
+    public static IReadOnlyList<KeyConstraint> KeyConstraints(ParseElement statement)
     {
+        List<KeyConstraint>? keys = null; // most statements have none: nothing is allocated then
         foreach (var element in statement.Items("tableElts"))
         {
             if (element.Is("ColumnDef", out var column))
             {
-                var name = new[] { column.Str("colname") ?? string.Empty };
+                string[]? name = null;
                 foreach (var item in column.Items("constraints"))
                 {
                     if (item.Is("Constraint", out var constraint) && IsKey(constraint))
                     {
-                        yield return new KeyConstraint(constraint, name);
+                        name ??= new[] { column.Str("colname") ?? string.Empty };
+                        (keys ??= new List<KeyConstraint>()).Add(new KeyConstraint(constraint, name));
                     }
                 }
             }
             else if (element.Is("Constraint", out var constraint) && IsKey(constraint))
             {
-                yield return new KeyConstraint(constraint, constraint.Names("keys"));
+                (keys ??= new List<KeyConstraint>()).Add(new KeyConstraint(constraint, constraint.Names("keys")));
             }
         }
 
-        foreach (var command in AddedConstraints(statement).Where(IsKey))
+        if (statement.Has("cmds"))
         {
-            yield return new KeyConstraint(command, command.Names("keys"));
+            foreach (var command in AddedConstraints(statement))
+            {
+                if (IsKey(command))
+                {
+                    (keys ??= new List<KeyConstraint>()).Add(new KeyConstraint(command, command.Names("keys")));
+                }
+            }
         }
+
+        return keys ?? (IReadOnlyList<KeyConstraint>)System.Array.Empty<KeyConstraint>();
     }
 
     /// <summary>The constraints an AlterTableStmt adds with ADD CONSTRAINT (or ADD PRIMARY KEY, ADD UNIQUE ...).</summary>

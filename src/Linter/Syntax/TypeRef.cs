@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using YbMigrate.PgQuery;
 
 namespace YbMigrate.Linter.Syntax;
@@ -27,6 +26,10 @@ public sealed class TypeRef
         ["timetz"] = "timetz",
         ["decimal"] = "numeric",
     };
+
+    private static readonly TypeRef?[] Recent = new TypeRef?[256];
+
+    private static readonly string[] TemporalNames = { "timestamp", "timestamptz", "date", "time", "timetz" };
 
     private TypeRef(string? schema, string name, bool isArray)
     {
@@ -69,7 +72,24 @@ public sealed class TypeRef
             last = usual;
         }
 
-        return new TypeRef(schema, last, typeName.Has("arrayBounds"));
+        return Shared(schema, last, typeName.Has("arrayBounds"));
+    }
+
+    // Types repeat from column to column: the last reference made for each hash slot is handed out
+    // again (it is immutable), so that reading a column's type seldom allocates. Thread-safe: a slot
+    // is read once and compared before use.
+    private static TypeRef Shared(string? schema, string name, bool isArray)
+    {
+        var slot = (int)((uint)((name.GetHashCode() * 31) + (schema?.GetHashCode() ?? 0) + (isArray ? 1 : 0)) % (uint)Recent.Length);
+        var recent = System.Threading.Volatile.Read(ref Recent[slot]);
+        if (recent is not null && recent.IsArray == isArray && recent.Name == name && recent.Schema == schema)
+        {
+            return recent;
+        }
+
+        var made = new TypeRef(schema, name, isArray);
+        System.Threading.Volatile.Write(ref Recent[slot], made);
+        return made;
     }
 
     /// <summary>Creates a reference by name (for tests and the catalog).</summary>
@@ -82,5 +102,5 @@ public sealed class TypeRef
     public bool IsOneOf(ICollection<string> names) => names.Contains(Name);
 
     /// <summary>True for the date and time types.</summary>
-    public bool IsTemporal => new[] { "timestamp", "timestamptz", "date", "time", "timetz" }.Contains(Name);
+    public bool IsTemporal => Array.IndexOf(TemporalNames, Name) >= 0;
 }

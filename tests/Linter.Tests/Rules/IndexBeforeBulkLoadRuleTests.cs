@@ -25,6 +25,25 @@ public class IndexBeforeBulkLoadRuleTests
     }
 
     [Fact]
+    public void Finds_index_names_as_the_parser_folds_them()
+    {
+        // Quoted names compare exactly (a doubled quote is one), unquoted ones lower-cased; PostgreSQL
+        // folds only ASCII letters, so an unquoted "Über" stays "Über", is not "über", and the
+        // finding falls back to the table's name.
+        var findings = LintAssert.Flags(
+            "YB4008",
+            """"
+            CREATE TABLE "Trä""ck" (id int, a int, b int);
+            CREATE INDEX [|"Ïdx ""A"""|] ON "Trä""ck" (a);
+            CREATE INDEX [|Track_B_IDX|] ON "Trä""ck" (b);
+            CREATE INDEX Über_idx ON [|"Trä""ck"|] (a, b);
+            INSERT INTO "Trä""ck" VALUES (1, 1, 1);
+            """");
+        Assert.Contains("Index \"Ïdx \"A\"\"", findings[0].Message);
+        Assert.Contains("Index \"track_b_idx\"", findings[1].Message);
+    }
+
+    [Fact]
     public void Does_not_flag_objects_created_after_the_last_load_or_on_tables_not_loaded() =>
         LintAssert.Clean(
             "YB4008",
