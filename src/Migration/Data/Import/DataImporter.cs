@@ -102,8 +102,9 @@ public static class DataImporter
             foreach (var data in tables)
             {
                 var doneBefore = data.Files.SelectMany(f => _doneByFile[f.Path]).ToList();
-                await ImportSelection.CheckTargetTableAsync(connection, data, doneBefore.Count > 0, cancel);
-                var table = new ImportTable(data, await BinaryPlanAsync(connection, data, cancel));
+                var columns = await TargetColumns.ReadAsync(connection, data, cancel);
+                await ImportSelection.CheckTargetTableAsync(connection, data, columns, doneBefore.Count > 0, cancel);
+                var table = new ImportTable(data, BinaryPlan(data, columns));
                 var state = new TableState(table.Name, data, doneBefore);
                 _tables[table.Name] = state;
                 Result.Tables.Add(state.Summary);
@@ -126,9 +127,9 @@ public static class DataImporter
         }
 
         // Binary COPY for a table when it is asked for, the target takes it and every column converts.
-        private async Task<BinaryCopyPlan?> BinaryPlanAsync(NpgsqlConnection connection, TableData data, CancellationToken cancel) =>
+        private BinaryCopyPlan? BinaryPlan(TableData data, IReadOnlyDictionary<string, (string Schema, string Name)> columns) =>
             _options.CopyFormat == CopyFormat.Auto && _target.Dialect.BinaryCopyStatement(data.Schema, data.Name, data.Columns) is { } copySql
-                ? await BinaryCopyPlan.ReadAsync(connection, data, copySql, cancel)
+                ? BinaryCopyPlan.For(data, columns, copySql)
                 : null;
 
         public async Task RunAsync(CancellationToken cancel)

@@ -48,30 +48,20 @@ internal static class ImportSelection
     }
 
     /// <summary>
-    /// The target table exists with the manifest's columns, and holds no rows the ledger does not
-    /// account for (loading on top of them would duplicate them).
+    /// The target table exists with the manifest's columns (<paramref name="columns"/>, as
+    /// <see cref="TargetColumns"/> read them), and holds no rows the ledger does not account for
+    /// (loading on top of them would duplicate them).
     /// </summary>
-    public static async Task CheckTargetTableAsync(NpgsqlConnection connection, TableData table, bool started, CancellationToken cancel)
+    public static async Task CheckTargetTableAsync(NpgsqlConnection connection, TableData table, IReadOnlyDictionary<string, (string Schema, string Name)> columns,
+        bool started, CancellationToken cancel)
     {
         var name = SqlIdentifier.Qualify(table.Schema, table.Name);
-        await using var command = new NpgsqlCommand(
-            "SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = pg_catalog.to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = name });
-        var columns = new HashSet<string>(StringComparer.Ordinal);
-        await using (var reader = await command.ExecuteReaderAsync(cancel))
-        {
-            while (await reader.ReadAsync(cancel))
-            {
-                columns.Add(reader.GetString(0));
-            }
-        }
-
         if (columns.Count == 0)
         {
             throw new ImportException($"table {table.Schema}.{table.Name} is not on the target: run 'dotnet yb-migrate schema import' first.");
         }
 
-        var missing = table.Columns.Where(c => !columns.Contains(c)).ToList();
+        var missing = table.Columns.Where(c => !columns.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
             throw new ImportException($"table {table.Schema}.{table.Name} on the target has no column {string.Join(", ", missing)} that the data files have.");

@@ -1,9 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
-using Npgsql;
-using YbMigrate.Migration.Sql;
 
 namespace YbMigrate.Migration.Data.Import.Binary;
 
@@ -13,19 +9,6 @@ namespace YbMigrate.Migration.Data.Import.Binary;
 /// </summary>
 internal sealed class BinaryCopyPlan
 {
-    // Each column's type with domains followed down to their base type (domain_recv checks the
-    // domain's constraints and applies its type modifier as domain_in would).
-    private const string ColumnTypesSql = """
-        WITH RECURSIVE types(name, type) AS (
-            SELECT a.attname, a.atttypid FROM pg_catalog.pg_attribute a
-            WHERE a.attrelid = pg_catalog.to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped
-            UNION ALL
-            SELECT types.name, t.typbasetype FROM types JOIN pg_catalog.pg_type t ON t.oid = types.type WHERE t.typtype = 'd')
-        SELECT types.name, n.nspname, t.typname
-        FROM types JOIN pg_catalog.pg_type t ON t.oid = types.type JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-        WHERE t.typtype <> 'd'
-        """;
-
     private volatile bool _valueRefused;
 
     private BinaryCopyPlan(BinaryType[] columns, string copySql)
@@ -50,27 +33,15 @@ internal sealed class BinaryCopyPlan
     public void ValueRefused() => _valueRefused = true;
 
     /// <summary>The table's plan, or null when one of its columns has a type without converter.</summary>
-    /// <param name="connection">On the target.</param>
     /// <param name="table">The manifest's table.</param>
+    /// <param name="targetColumns">The target table's columns with their base types (<see cref="TargetColumns"/>).</param>
     /// <param name="copySql">The table's binary COPY statement.</param>
-    /// <param name="cancel">Cancels the catalog query.</param>
-    public static async Task<BinaryCopyPlan?> ReadAsync(NpgsqlConnection connection, TableData table, string copySql, CancellationToken cancel)
+    public static BinaryCopyPlan? For(TableData table, IReadOnlyDictionary<string, (string Schema, string Name)> targetColumns, string copySql)
     {
-        var types = new Dictionary<string, (string Schema, string Name)>(StringComparer.Ordinal);
-        await using (var command = new NpgsqlCommand(ColumnTypesSql, connection))
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = SqlIdentifier.Qualify(table.Schema, table.Name) });
-            await using var reader = await command.ExecuteReaderAsync(cancel);
-            while (await reader.ReadAsync(cancel))
-            {
-                types[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2));
-            }
-        }
-
         var columns = new BinaryType[table.Columns.Count];
         for (var i = 0; i < columns.Length; i++)
         {
-            if (!types.TryGetValue(table.Columns[i], out var type) || type.Schema != "pg_catalog" || !BinaryValue.Types.TryGetValue(type.Name, out columns[i]))
+            if (!targetColumns.TryGetValue(table.Columns[i], out var type) || type.Schema != "pg_catalog" || !BinaryValue.Types.TryGetValue(type.Name, out columns[i]))
             {
                 return null;
             }
