@@ -69,9 +69,10 @@ internal sealed class FileChecksums : IAsyncDisposable
             {
                 result.TrySetCanceled();
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex)
             {
-                result.TrySetException(new ImportException($"data/{file.Path}: {ex.Message}", ex));
+                // Whatever it is, the file's batches must hear of it rather than wait for ever.
+                result.TrySetException(ex is IOException or UnauthorizedAccessException ? new ImportException($"data/{file.Path}: {ex.Message}", ex) : ex);
             }
         }
     }
