@@ -127,7 +127,7 @@ public static class DataImporter
         }
 
         // Binary COPY for a table when it is asked for, the target takes it and every column converts.
-        private BinaryCopyPlan? BinaryPlan(TableData data, IReadOnlyDictionary<string, (string Schema, string Name)> columns) =>
+        private BinaryCopyPlan? BinaryPlan(TableData data, IReadOnlyDictionary<string, ColumnType> columns) =>
             _options.CopyFormat == CopyFormat.Auto && _target.Dialect.BinaryCopyStatement(data.Schema, data.Name, data.Columns) is { } copySql
                 ? BinaryCopyPlan.For(data, columns, copySql)
                 : null;

@@ -52,10 +52,9 @@ internal static class ImportSelection
     /// <see cref="TargetColumns"/> read them), and holds no rows the ledger does not account for
     /// (loading on top of them would duplicate them).
     /// </summary>
-    public static async Task CheckTargetTableAsync(NpgsqlConnection connection, TableData table, IReadOnlyDictionary<string, (string Schema, string Name)> columns,
+    public static async Task CheckTargetTableAsync(NpgsqlConnection connection, TableData table, IReadOnlyDictionary<string, ColumnType> columns,
         bool started, CancellationToken cancel)
     {
-        var name = SqlIdentifier.Qualify(table.Schema, table.Name);
         if (columns.Count == 0)
         {
             throw new ImportException($"table {table.Schema}.{table.Name} is not on the target: run 'dotnet yb-migrate schema import' first.");
@@ -69,6 +68,7 @@ internal static class ImportSelection
 
         if (!started)
         {
+            var name = SqlIdentifier.Qualify(table.Schema, table.Name);
             await using var rows = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {name})", connection);
             if ((bool)(await rows.ExecuteScalarAsync(cancel))!)
             {

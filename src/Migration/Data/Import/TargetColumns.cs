@@ -7,6 +7,11 @@ using YbMigrate.Migration.Sql;
 
 namespace YbMigrate.Migration.Data.Import;
 
+/// <summary>A column's base type on the target (domains followed down): its schema and name.</summary>
+/// <param name="Schema">The type's schema, e.g. pg_catalog.</param>
+/// <param name="Name">The type's name, e.g. int8.</param>
+internal readonly record struct ColumnType(string Schema, string Name);
+
 /// <summary>A target table's columns with their base types, read once per table: they are checked against the data files and choose the binary converters.</summary>
 internal static class TargetColumns
 {
@@ -24,15 +29,15 @@ internal static class TargetColumns
         """;
 
     /// <summary>Each column's base type (schema and name) by column name; empty when the table is not there.</summary>
-    public static async Task<IReadOnlyDictionary<string, (string Schema, string Name)>> ReadAsync(NpgsqlConnection connection, TableData table, CancellationToken cancel)
+    public static async Task<IReadOnlyDictionary<string, ColumnType>> ReadAsync(NpgsqlConnection connection, TableData table, CancellationToken cancel)
     {
-        var types = new Dictionary<string, (string Schema, string Name)>(StringComparer.Ordinal);
+        var types = new Dictionary<string, ColumnType>(StringComparer.Ordinal);
         await using var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = SqlIdentifier.Qualify(table.Schema, table.Name) });
         await using var reader = await command.ExecuteReaderAsync(cancel);
         while (await reader.ReadAsync(cancel))
         {
-            types[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2));
+            types[reader.GetString(0)] = new ColumnType(reader.GetString(1), reader.GetString(2));
         }
 
         return types;

@@ -36,7 +36,7 @@ internal sealed class BinaryCopyPlan
     /// <param name="table">The manifest's table.</param>
     /// <param name="targetColumns">The target table's columns with their base types (<see cref="TargetColumns"/>).</param>
     /// <param name="copySql">The table's binary COPY statement.</param>
-    public static BinaryCopyPlan? For(TableData table, IReadOnlyDictionary<string, (string Schema, string Name)> targetColumns, string copySql)
+    public static BinaryCopyPlan? For(TableData table, IReadOnlyDictionary<string, ColumnType> targetColumns, string copySql)
     {
         var columns = new BinaryType[table.Columns.Count];
         for (var i = 0; i < columns.Length; i++)
