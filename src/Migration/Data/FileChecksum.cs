@@ -8,7 +8,8 @@ namespace YbMigrate.Migration.Data;
 /// A data file's checksum, as the manifest writes it: "algorithm:hex", lower case. Exports write
 /// XXH128 ("xxh128:" and the 128-bit hash in its canonical big-endian form, as xxh128sum prints
 /// it): a fraction of SHA-256's CPU, and enough to notice a file changed or damaged since the export
-/// (it is no defence against a file forged on purpose). Manifests of format 1 held a SHA-256 as bare
+/// (it is no defence against a file forged on purpose); computed by libxxhash where the machine has it
+/// (<see cref="LibXxHash128"/>). Manifests of format 1 held a SHA-256 as bare
 /// hex; those still import, checked with SHA-256.
 /// </summary>
 public sealed class FileChecksum : IDisposable
@@ -19,7 +20,7 @@ public sealed class FileChecksum : IDisposable
     /// <summary>What manifests of format 1 held: SHA-256.</summary>
     public const string Sha256 = "sha256";
 
-    private readonly XxHash128? _xxHash;
+    private readonly NonCryptographicHashAlgorithm? _xxHash;
     private readonly IncrementalHash? _sha256;
 
     private FileChecksum(string algorithm)
@@ -27,7 +28,7 @@ public sealed class FileChecksum : IDisposable
         Algorithm = algorithm;
         if (algorithm == XxHash128)
         {
-            _xxHash = new XxHash128();
+            _xxHash = (NonCryptographicHashAlgorithm?)LibXxHash128.TryCreate() ?? new XxHash128();
         }
         else
         {
@@ -80,5 +81,9 @@ public sealed class FileChecksum : IDisposable
     public string Current() => Algorithm + ":" + Convert.ToHexStringLower(_xxHash?.GetCurrentHash() ?? _sha256!.GetCurrentHash());
 
     /// <inheritdoc />
-    public void Dispose() => _sha256?.Dispose();
+    public void Dispose()
+    {
+        (_xxHash as IDisposable)?.Dispose();
+        _sha256?.Dispose();
+    }
 }
