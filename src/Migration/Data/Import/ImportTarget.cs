@@ -53,6 +53,19 @@ internal sealed class ImportTarget : IAsyncDisposable
         }
     }
 
+    /// <summary>Lets go of a target being connected whose import stopped before it was needed (its own failure included).</summary>
+    public static async Task DisposeWhenConnectedAsync(Task<ImportTarget> connecting)
+    {
+        try
+        {
+            await (await connecting).DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // The import's own error is the one to report: the target was not used yet.
+        }
+    }
+
     /// <summary>Opens a connection for the ledger and the checks.</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancel) => await DataSource.OpenConnectionAsync(cancel);
 
