@@ -12,13 +12,10 @@ namespace YbMigrate.Migration.Data;
 /// otherwise, with the same result. That one's vector code is not in the tool's precompiled image:
 /// a process hashes with unoptimised first-tier code until the runtime recompiles it, seconds in,
 /// which made the checksum of a 520 MB file cost an import 0.35 s of processor time against 0.04 s
-/// here (bench/RESULTS.md). YB_MIGRATE_LIBXXHASH=none turns it off.
+/// here (bench/RESULTS.md).
 /// </summary>
 internal sealed class LibXxHash128 : NonCryptographicHashAlgorithm, IDisposable
 {
-    /// <summary>The environment variable that turns the native library off ("none").</summary>
-    public const string SwitchVariable = "YB_MIGRATE_LIBXXHASH";
-
     private const string Library = "libxxhash.so.0";
     private static readonly Lazy<bool> Loaded = new(Load);
     private readonly State _state;
@@ -29,7 +26,7 @@ internal sealed class LibXxHash128 : NonCryptographicHashAlgorithm, IDisposable
         Reset();
     }
 
-    /// <summary>Whether libxxhash could be loaded (and was not turned off).</summary>
+    /// <summary>Whether libxxhash could be loaded.</summary>
     public static bool IsAvailable => Loaded.Value;
 
     /// <summary>A new hash, or null when libxxhash is not available.</summary>
@@ -76,9 +73,7 @@ internal sealed class LibXxHash128 : NonCryptographicHashAlgorithm, IDisposable
         }
     }
 
-    private static bool Load() =>
-        !string.Equals(Environment.GetEnvironmentVariable(SwitchVariable), "none", StringComparison.OrdinalIgnoreCase)
-        && NativeLibrary.TryLoad(Library, typeof(LibXxHash128).Assembly, null, out _);
+    private static bool Load() => NativeLibrary.TryLoad(Library, typeof(LibXxHash128).Assembly, null, out _);
 
     [StructLayout(LayoutKind.Sequential)]
     private readonly struct Hash128
