@@ -12,9 +12,6 @@ namespace YbMigrate.Cli.Commands;
 /// </summary>
 internal static class ApplyCommands
 {
-    /// <summary>The environment variable read when --target is not given (keeps passwords off the command line).</summary>
-    public const string TargetVariable = "YB_MIGRATE_TARGET";
-
     /// <summary>Exit code: a statement failed.</summary>
     public const int StatementFailed = 1;
 
@@ -27,9 +24,9 @@ internal static class ApplyCommands
         };
         var import = new Command("import", "Apply the exported pre-data files (IN/schema/pre-data) to the target; objects already there are skipped.")
         {
-            target, input, continueOnError,
+            target.Target, input, continueOnError,
         };
-        import.SetAction(parse => Run(output, error, parse.GetValue(target), "imported", connection =>
+        import.SetAction(parse => Run(output, error, target.ConnectionString(parse, error), "imported", connection =>
             SchemaImporter.Import(connection, new SchemaImportOptions
             {
                 InputDirectory = parse.GetValue(input)!,
@@ -52,9 +49,9 @@ internal static class ApplyCommands
         var finalize = new Command("finalize",
             "After the data is loaded: apply the exported post-data files (indexes, constraints validated, triggers) and move sequences past the data. A rerun goes on where the last one stopped.")
         {
-            target, input, parallel,
+            target.Target, input, parallel,
         };
-        finalize.SetAction(parse => Run(output, error, parse.GetValue(target), "finalized", connection =>
+        finalize.SetAction(parse => Run(output, error, target.ConnectionString(parse, error), "finalized", connection =>
             SchemaFinalizer.Finalize(connection, new FinalizeOptions
             {
                 InputDirectory = parse.GetValue(input)!,
@@ -63,8 +60,8 @@ internal static class ApplyCommands
         return finalize;
     }
 
-    private static (Option<string?> Target, Option<string> Input) CommonOptions() =>
-        (new Option<string?>("--target") { Description = $"Target connection string (default: ${TargetVariable})" },
+    private static (TargetOption Target, Option<string> Input) CommonOptions() =>
+        (new TargetOption(),
          new Option<string>("--in") { Description = "The folder `schema export` wrote (the files are in IN/schema/)", Required = true });
 
     private static Action<StatementOutcome> Printer(TextWriter output) => outcome =>
@@ -81,10 +78,8 @@ internal static class ApplyCommands
 
     private static int Run(TextWriter output, TextWriter error, string? target, string verb, Func<string, ApplyResult> apply)
     {
-        target ??= Environment.GetEnvironmentVariable(TargetVariable);
-        if (string.IsNullOrWhiteSpace(target))
+        if (target is null)
         {
-            error.WriteLine($"error: no target: give --target or set {TargetVariable}.");
             return CliApp.UsageOrIoError;
         }
 

@@ -60,9 +60,9 @@ internal static class ImportCommand
 
         var import = new Command("import", "Load the exported CSV files (IN/data) into the target, in batches recorded on the target: a rerun loads only what is not done.")
         {
-            target, input, parallel, batchRows, onError, copyFormat, tables, noTransactions, upsert, CreateStatus(output, error),
+            target.Target, input, parallel, batchRows, onError, copyFormat, tables, noTransactions, upsert, CreateStatus(output, error),
         };
-        import.SetAction((parse, cancel) => RunAsync(output, error, parse.GetValue(target), async connection =>
+        import.SetAction((parse, cancel) => RunAsync(error, target.ConnectionString(parse, error), async connection =>
         {
             var options = new ImportOptions
             {
@@ -86,9 +86,9 @@ internal static class ImportCommand
         var (target, input, tables) = CommonOptions();
         var status = new Command("status", "What the import has done and what is left, per table (from the manifest and the target's ledger).")
         {
-            target, input, tables,
+            target.Target, input, tables,
         };
-        status.SetAction((parse, cancel) => RunAsync(output, error, parse.GetValue(target), async connection =>
+        status.SetAction((parse, cancel) => RunAsync(error, target.ConnectionString(parse, error), async connection =>
         {
             var states = await ImportStatus.ReadAsync(connection, parse.GetValue(input)!, SplitNames(parse.GetValue(tables)), cancel);
             PrintStatus(output, states);
@@ -97,8 +97,8 @@ internal static class ImportCommand
         return status;
     }
 
-    private static (Option<string?> Target, Option<string> Input, Option<string?> Tables) CommonOptions() =>
-        (new Option<string?>("--target") { Description = $"Target connection string (default: ${ApplyCommands.TargetVariable})" },
+    private static (TargetOption Target, Option<string> Input, Option<string?> Tables) CommonOptions() =>
+        (new TargetOption(),
          new Option<string>("--in") { Description = "The migration folder: the data manifest and files are in IN/data/", Required = true },
          new Option<string?>("--tables") { Description = "Comma-separated tables (schema.name or name) to import; default: all" });
 
@@ -173,12 +173,10 @@ internal static class ImportCommand
         output.WriteLine($"{done} of {states.Count} table(s) done; {Figures.Rows(states.Sum(s => s.RowsLeft))} rows and {Figures.Megabytes(states.Sum(s => s.Bytes - s.BytesDone))} left");
     }
 
-    private static async Task<int> RunAsync(TextWriter output, TextWriter error, string? target, Func<string, Task<int>> run)
+    private static async Task<int> RunAsync(TextWriter error, string? target, Func<string, Task<int>> run)
     {
-        target ??= Environment.GetEnvironmentVariable(ApplyCommands.TargetVariable);
-        if (string.IsNullOrWhiteSpace(target))
+        if (target is null)
         {
-            error.WriteLine($"error: no target: give --target or set {ApplyCommands.TargetVariable}.");
             return CliApp.UsageOrIoError;
         }
 

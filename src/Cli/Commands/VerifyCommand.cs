@@ -19,7 +19,7 @@ internal static class VerifyCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var source = new SourceOptions();
-        var target = new Option<string?>("--target") { Description = $"Target connection string (default: ${ApplyCommands.TargetVariable})" };
+        var target = new TargetOption();
         var input = new Option<string?>("--in") { Description = "The migration folder: IN/schema/report.json lists the differences the conversion made on purpose" };
         var schemas = new Option<string?>("--schemas") { Description = "Comma-separated schemas to compare (default: every user schema)" };
         var tables = new Option<string?>("--tables") { Description = "Comma-separated tables (schema.name or name) whose data is compared (default: every table)" };
@@ -44,20 +44,14 @@ internal static class VerifyCommand
 
         var verify = new Command("verify", "Prove the migration complete: compare the target's catalog and every table's rows with the source's, naming what differs down to the rows.")
         {
-            source.Source, source.Type, target, input, schemas, tables, data, parallel, maxRows, format, outFile,
+            source.Source, source.Type, target.Target, input, schemas, tables, data, parallel, maxRows, format, outFile,
         };
         verify.SetAction(parse =>
         {
             var sourceConnection = source.ConnectionString(parse, error);
-            var targetConnection = parse.GetValue(target) ?? Environment.GetEnvironmentVariable(ApplyCommands.TargetVariable);
-            if (sourceConnection is null)
+            var targetConnection = sourceConnection is null ? null : target.ConnectionString(parse, error);
+            if (sourceConnection is null || targetConnection is null)
             {
-                return CliApp.UsageOrIoError;
-            }
-
-            if (string.IsNullOrWhiteSpace(targetConnection))
-            {
-                error.WriteLine($"error: no target: give --target or set {ApplyCommands.TargetVariable}.");
                 return CliApp.UsageOrIoError;
             }
 
