@@ -45,10 +45,19 @@ internal sealed class ParseTree : IDisposable
         _json = json;
     }
 
-    // Read for every element access: the throw is kept out of line so that these inline.
-    public TreeEntry[] Entries => _entries ?? throw Disposed();
+    // Read for every element access: the throw is kept out of line so that these inline (also into the
+    // linter's large rule methods, where the JIT's budget would otherwise leave a call).
+    public TreeEntry[] Entries
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _entries ?? throw Disposed();
+    }
 
-    public byte[] Json => _json ?? throw Disposed();
+    public byte[] Json
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _json ?? throw Disposed();
+    }
 
     public ParseElement Root => new(this, 0);
 
@@ -120,10 +129,15 @@ internal sealed class ParseTree : IDisposable
         [ThreadStatic]
         private static int[]? _following;
 
+        // This thread's stack of open objects and lists: used only during a read, so kept with the
+        // thread rather than taken from the shared pool (whose lock every parse worker contends for).
+        [ThreadStatic]
+        private static int[]? _open;
+
         public static TreeEntry[] Read(byte[] json, int length)
         {
             var entries = BufferPool<TreeEntry>.Shared.Rent(Math.Max(length / 6, 16));
-            var open = BufferPool<int>.Shared.Rent(64);
+            var open = _open ??= new int[64];
             try
             {
                 ReadValues(json, length, ref entries, ref open, _following ??= new int[ParseNames.FollowingSize]);
@@ -136,7 +150,7 @@ internal sealed class ParseTree : IDisposable
             }
             finally
             {
-                BufferPool<int>.Shared.Return(open);
+                _open = open; // grown for a deep tree: kept so
             }
         }
 
