@@ -150,7 +150,7 @@ internal sealed class ParseTree : IDisposable
             }
             finally
             {
-                _open = open; // grown for a deep tree: kept so
+                _open = open; // the thread keeps the stack, grown if a deep tree needed more
             }
         }
 
