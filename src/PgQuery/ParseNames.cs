@@ -20,7 +20,7 @@ public static class ParseNames
     /// for the start of a tree), the id + 1 of the name that came next last time, 0 when none. Each
     /// reading thread keeps its own, so that threads do not write to the same memory.
     /// </summary>
-    internal const int FollowingSize = 8192;
+    internal const int FollowingSize = 16384;
 
     /// <summary>How many names are numbered so far (every id is below this).</summary>
     public static int Count => _table.Names.Length;
@@ -54,19 +54,21 @@ public static class ParseNames
     }
 
     /// <summary>
-    /// The id of the name written at <paramref name="start"/> (up to its closing quote at <paramref name="end"/>)
-    /// when it is the name that followed <paramref name="previous"/> last time (-1: the first name of a
-    /// tree); -1 otherwise.
+    /// Where <see cref="GuessNext"/> keeps the name that came after <paramref name="previous"/> (the
+    /// previous field of the same object; -1 for its first) in an object held by a field named
+    /// <paramref name="context"/> (a node's kind for its fields): a node writes its fields in a fixed
+    /// order, while the field after a common one ("location") depends on the node.
     /// </summary>
-    internal static int GuessNext(int[] following, int previous, byte[] utf8, int start, int length, out int end)
+    internal static int FollowingSlot(int context, int previous) =>
+        (int)((((uint)(context + 1) * 2654435761u) ^ (uint)(previous + 1)) & (FollowingSize - 1));
+
+    /// <summary>
+    /// The id of the name written at <paramref name="start"/> (up to its closing quote at <paramref name="end"/>)
+    /// when it is the name that came last time at <paramref name="slot"/> (<see cref="FollowingSlot"/>); -1 otherwise.
+    /// </summary>
+    internal static int GuessNext(int[] following, int slot, byte[] utf8, int start, int length, out int end)
     {
         end = -1;
-        var slot = previous + 1;
-        if ((uint)slot >= (uint)following.Length)
-        {
-            return -1;
-        }
-
         var guess = following[slot] - 1;
         var table = _table;
         if (guess < 0 || guess >= table.Names.Length)
@@ -85,15 +87,8 @@ public static class ParseNames
         return guess;
     }
 
-    /// <summary>Notes that name <paramref name="id"/> followed <paramref name="previous"/>, for <see cref="GuessNext"/>.</summary>
-    internal static void RememberNext(int[] following, int previous, int id)
-    {
-        var slot = previous + 1;
-        if ((uint)slot < (uint)following.Length)
-        {
-            following[slot] = id + 1;
-        }
-    }
+    /// <summary>Notes that name <paramref name="id"/> came at <paramref name="slot"/>, for <see cref="GuessNext"/>.</summary>
+    internal static void RememberNext(int[] following, int slot, int id) => following[slot] = id + 1;
 
     private static int Add(byte[] utf8, int start, int length)
     {

@@ -45,10 +45,19 @@ internal sealed class ParseTree : IDisposable
         _json = json;
     }
 
-    // Read for every element access: the throw is kept out of line so that these inline.
-    public TreeEntry[] Entries => _entries ?? throw Disposed();
+    // Read for every element access: the throw is kept out of line so that these inline (also into the
+    // linter's large rule methods, where the JIT's budget would otherwise leave a call).
+    public TreeEntry[] Entries
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _entries ?? throw Disposed();
+    }
 
-    public byte[] Json => _json ?? throw Disposed();
+    public byte[] Json
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _json ?? throw Disposed();
+    }
 
     public ParseElement Root => new(this, 0);
 
@@ -116,14 +125,19 @@ internal sealed class ParseTree : IDisposable
     /// </summary>
     private static class Reader
     {
-        // This thread's successors of each field name (ParseNames.GuessNext).
+        // This thread's successors of each field name in each kind of object (ParseNames.GuessNext).
         [ThreadStatic]
         private static int[]? _following;
+
+        // This thread's stack of open objects and lists: used only during a read, so kept with the
+        // thread rather than taken from the shared pool (whose lock every parse worker contends for).
+        [ThreadStatic]
+        private static int[]? _open;
 
         public static TreeEntry[] Read(byte[] json, int length)
         {
             var entries = BufferPool<TreeEntry>.Shared.Rent(Math.Max(length / 6, 16));
-            var open = BufferPool<int>.Shared.Rent(64);
+            var open = _open ??= new int[64];
             try
             {
                 ReadValues(json, length, ref entries, ref open, _following ??= new int[ParseNames.FollowingSize]);
@@ -136,12 +150,13 @@ internal sealed class ParseTree : IDisposable
             }
             finally
             {
-                BufferPool<int>.Shared.Return(open);
+                _open = open; // the thread keeps the stack, grown if a deep tree needed more
             }
         }
 
         private static void ReadValues(byte[] json, int length, ref TreeEntry[] entries, ref int[] open, int[] following)
         {
+            // lastName: the previous field of the innermost open object (-1 before its first).
             int count = 0, depth = 0, position = 0, lastName = -1;
             while (true)
             {
@@ -152,10 +167,13 @@ internal sealed class ParseTree : IDisposable
                     container.Start++;
                     if (container.Kind == ElementKind.Object)
                     {
-                        name = lastName = ReadName(json, length, ref position, lastName, following);
+                        // An object in a list is known by the list's field name.
+                        var context = container.NameId >= 0 || depth < 2 ? container.NameId : entries[open[depth - 2]].NameId;
+                        name = ReadName(json, length, ref position, ParseNames.FollowingSlot(context, lastName), following);
                     }
                 }
 
+                lastName = name;
                 if (count == entries.Length)
                 {
                     entries = Grow(entries);
@@ -173,6 +191,7 @@ internal sealed class ParseTree : IDisposable
                     }
 
                     open[depth++] = index;
+                    lastName = -1;
                     position = SkipSpace(json, length, position);
                     if (position < length && json[position] != (byte)'}' && json[position] != (byte)']')
                     {
@@ -209,6 +228,7 @@ internal sealed class ParseTree : IDisposable
                     }
 
                     Close(entries, closed, count);
+                    lastName = entries[closed].NameId;
                 }
             }
         }
@@ -226,9 +246,10 @@ internal sealed class ParseTree : IDisposable
         }
 
         // A field name and its colon; returns the name's number. libpg_query writes a node's fields in
-        // a fixed order, so the name that followed the previous one last time is tried first; else the
-        // name is hashed while its end is found (field names are plain ASCII words) and looked up.
-        private static int ReadName(byte[] json, int length, ref int position, int previousName, int[] following)
+        // a fixed order, so the name that came at this slot (this kind of object, this previous field)
+        // last time is tried first; else the name is hashed while its end is found (field names are
+        // plain ASCII words) and looked up.
+        private static int ReadName(byte[] json, int length, ref int position, int slot, int[] following)
         {
             position = SkipSpace(json, length, position);
             if (Expect(json, length, position) != (byte)'"')
@@ -237,7 +258,7 @@ internal sealed class ParseTree : IDisposable
             }
 
             var start = position + 1;
-            var guessed = ParseNames.GuessNext(following, previousName, json, start, length, out var guessEnd);
+            var guessed = ParseNames.GuessNext(following, slot, json, start, length, out var guessEnd);
             if (guessed >= 0)
             {
                 position = AfterColon(json, length, guessEnd + 1);
@@ -256,7 +277,7 @@ internal sealed class ParseTree : IDisposable
             if (Expect(json, length, end) == (byte)'"')
             {
                 id = ParseNames.Id(json, start, end - start, hash);
-                ParseNames.RememberNext(following, previousName, id);
+                ParseNames.RememberNext(following, slot, id);
             }
             else
             {

@@ -71,14 +71,34 @@ internal static unsafe class NativeText
     /// <summary>The byte length of a NUL-terminated string.</summary>
     public static int Length(IntPtr utf8) => Length((byte*)utf8);
 
+    // A word at a time once aligned (libpg_query's JSON runs to kilobytes per statement): an aligned
+    // 8-byte read never crosses into the next page, so it cannot fault past the terminator.
     private static int Length(byte* bytes)
     {
-        var length = 0;
-        while (bytes[length] != 0)
+        const ulong ones = 0x0101010101010101UL;
+        const ulong highBits = 0x8080808080808080UL;
+        var at = bytes;
+        while (((ulong)at & 7) != 0)
         {
-            length++;
+            if (*at == 0)
+            {
+                return (int)(at - bytes);
+            }
+
+            at++;
         }
 
-        return length;
+        // (word - ones) & ~word & highBits is nonzero exactly when the word holds a zero byte.
+        while (((*(ulong*)at - ones) & ~*(ulong*)at & highBits) == 0)
+        {
+            at += 8;
+        }
+
+        while (*at != 0)
+        {
+            at++;
+        }
+
+        return checked((int)(at - bytes));
     }
 }

@@ -11,6 +11,11 @@ namespace YbMigrate.PgQuery;
 /// </summary>
 public sealed class Utf8OffsetMap
 {
+    // The map of an ASCII text holds only its length: those up to this length are made once and shared
+    // (immutable, so a race that makes one twice is harmless) instead of once per statement.
+    private const int SharedIdentityLengths = 4096;
+    private static readonly Utf8OffsetMap?[] SharedIdentity = new Utf8OffsetMap?[SharedIdentityLengths];
+
     // After each non-ASCII character: the byte offset and char offset just past it.
     private readonly int[] _bytesAfter;
     private readonly int[] _charsAfter;
@@ -47,7 +52,9 @@ public sealed class Utf8OffsetMap
 
         if (firstNonAscii == end)
         {
-            return new Utf8OffsetMap(Array.Empty<int>(), Array.Empty<int>(), length, length);
+            return length < SharedIdentityLengths
+                ? SharedIdentity[length] ??= Identity(length)
+                : Identity(length);
         }
 
         var bytesAfter = new List<int>();
@@ -78,6 +85,8 @@ public sealed class Utf8OffsetMap
 
         return new Utf8OffsetMap(bytesAfter.ToArray(), charsAfter.ToArray(), bytes, length);
     }
+
+    private static Utf8OffsetMap Identity(int length) => new(Array.Empty<int>(), Array.Empty<int>(), length, length);
 
     /// <summary>The char offset of the character that starts at <paramref name="byteOffset"/>.</summary>
     public int ToCharOffset(int byteOffset)

@@ -14,6 +14,31 @@ public class OffsetTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(8)]
+    [InlineData(4095)]
+    [InlineData(4096)]
+    [InlineData(10000)]
+    public void Ascii_maps_shared_by_length_clamp_to_their_own_text(int length)
+    {
+        // ASCII maps of short texts are shared per length: each still clamps offsets to its own length,
+        // whether the map was made for this text or an earlier one of the same length.
+        var text = "x" + new string('a', length) + "é";
+        var first = Utf8OffsetMap.For(text, 1, length);
+        var second = Utf8OffsetMap.For(new string('b', length + 2), 1, length);
+        foreach (var map in new[] { first, second })
+        {
+            Assert.True(map.IsIdentity);
+            Assert.Equal(length, map.CharLength);
+            Assert.Equal(length, map.ByteLength);
+            Assert.Equal(length, map.ToCharOffset(length + 50));
+            Assert.Equal(length / 2, map.ToByteOffset(length / 2));
+        }
+
+        Assert.Equal(length + 1, Utf8OffsetMap.For(text, 1, length + 1).CharLength); // with the é: a map of its own
+    }
+
+    [Theory]
     [InlineData("aé b", 4, 3)]       // é: 2 bytes
     [InlineData("a€ b", 5, 3)]       // €: 3 bytes
     [InlineData("a😀 b", 6, 4)]      // emoji: 4 bytes, 2 chars

@@ -87,8 +87,17 @@ public sealed class NodeContext
     /// <summary>
     /// Runs <paramref name="check"/> once every source has been read, with the catalog of the whole
     /// schema. Capture only plain values (names, spans), never JSON elements: trees are gone by then.
+    /// The closure and its delegate are kept until the end of the run: a rule that defers a check for
+    /// every table, key or index passes its values to <see cref="AfterCatalog{TState}"/> instead.
     /// </summary>
-    public void AfterCatalog(Action<CatalogContext> check) => _linter.Defer(Rule, Statement, check);
+    public void AfterCatalog(Action<CatalogContext> check) => AfterCatalog(check, static (context, run) => run(context));
+
+    /// <summary>
+    /// Runs <paramref name="check"/> with <paramref name="state"/> once every source has been read,
+    /// with the catalog of the whole schema. Pass a static lambda (made once) and plain values (names,
+    /// offsets; never JSON elements, whose trees are gone by then): the run keeps one small object per check.
+    /// </summary>
+    public void AfterCatalog<TState>(TState state, Action<CatalogContext, TState> check) => _linter.Defer(Rule, Statement, state, check);
 }
 
 /// <summary>What a deferred check sees: the whole schema, and a way to report. Valid only during the check.</summary>

@@ -33,7 +33,7 @@ internal sealed class DeferredCheckRunner
             _context.Start(deferred.Rule, deferred.Statement, deferred.Suppressions);
             try
             {
-                deferred.Check(_context);
+                deferred.Run(_context);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

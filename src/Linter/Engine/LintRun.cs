@@ -32,6 +32,12 @@ internal sealed class LintRun
 
     public SchemaCatalog Catalog { get; } = new();
 
+    /// <summary>The findings reported so far (the benchmark splits what the run holds with it).</summary>
+    internal int FindingCount => _findings.Count;
+
+    /// <summary>The deferred checks waiting for the complete catalog.</summary>
+    internal int DeferredCheckCount => _deferred.Sum(checks => checks.Length);
+
     public void Lint(SqlSource source)
     {
         _sourceOrder[source] = _sourceOrder.Count;

@@ -67,8 +67,9 @@ internal static class ParseAhead
 /// </summary>
 internal sealed class ParsePipeline<T> : IDisposable
 {
-    private const int BatchSize = 32;
-    private const int BatchesAhead = 16;
+    // 512 statements ahead at most, in batches of 64: half the hand-offs (and wake-ups) of 32.
+    private const int BatchSize = 64;
+    private const int BatchesAhead = 8;
 
     private readonly int _segmentCount;
     private readonly Func<Func<int, T>> _newStep;
@@ -78,6 +79,10 @@ internal sealed class ParsePipeline<T> : IDisposable
     private readonly Task[] _workers;
     private int _nextBatch;
     private int _taken;
+    // Who waits on _gate, so that a thread is woken only when what it waits for has happened: each
+    // wake-up costs a futex call and a context switch, and batches complete thousands of times a second.
+    private bool _consumerWaiting;
+    private int _workersWaiting;
     private bool _stopping;
     private Exception? _failure;
 
@@ -105,12 +110,17 @@ internal sealed class ParsePipeline<T> : IDisposable
         {
             while ((parsed = _ready[batch]) is null && _failure is null)
             {
+                _consumerWaiting = true;
                 Monitor.Wait(_gate);
+                _consumerWaiting = false;
             }
 
             _ready[batch] = null;
             _taken = batch + 1;
-            Monitor.PulseAll(_gate);
+            if (_workersWaiting > 0)
+            {
+                Monitor.PulseAll(_gate);
+            }
         }
 
         if (parsed is null)
@@ -150,7 +160,10 @@ internal sealed class ParsePipeline<T> : IDisposable
                 lock (_gate)
                 {
                     _ready[batch] = parsed;
-                    Monitor.PulseAll(_gate);
+                    if (_consumerWaiting && batch == _taken)
+                    {
+                        Monitor.PulseAll(_gate);
+                    }
                 }
             }
         }
@@ -170,7 +183,9 @@ internal sealed class ParsePipeline<T> : IDisposable
         {
             while (!_stopping && _nextBatch < BatchCount && _nextBatch - _taken >= BatchesAhead)
             {
+                _workersWaiting++;
                 Monitor.Wait(_gate);
+                _workersWaiting--;
             }
 
             batch = _nextBatch++;

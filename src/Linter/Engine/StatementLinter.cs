@@ -5,15 +5,18 @@ using YbMigrate.PgQuery;
 
 namespace YbMigrate.Linter.Engine;
 
-/// <summary>A deferred whole-schema check, with the statement it is about and that statement's suppressions.</summary>
-internal readonly struct DeferredCheck
+/// <summary>
+/// A deferred whole-schema check, with the statement it is about and that statement's suppressions:
+/// one object per check, kept until the catalog is complete, so a rule hands it plain values
+/// (<see cref="DeferredCheck{TState}"/>) rather than a closure and a delegate.
+/// </summary>
+internal abstract class DeferredCheck
 {
-    public DeferredCheck(RuleDescriptor rule, StatementContext statement, Suppressions suppressions, Action<CatalogContext> check)
+    protected DeferredCheck(RuleDescriptor rule, StatementContext statement, Suppressions suppressions)
     {
         Rule = rule;
         Statement = statement;
         Suppressions = suppressions;
-        Check = check;
     }
 
     public RuleDescriptor Rule { get; }
@@ -22,7 +25,23 @@ internal readonly struct DeferredCheck
 
     public Suppressions Suppressions { get; }
 
-    public Action<CatalogContext> Check { get; }
+    public abstract void Run(CatalogContext context);
+}
+
+/// <summary>A deferred check as the values it needs and a method (a static lambda: made once) that checks them.</summary>
+internal sealed class DeferredCheck<TState> : DeferredCheck
+{
+    private readonly TState _state;
+    private readonly Action<CatalogContext, TState> _check;
+
+    public DeferredCheck(RuleDescriptor rule, StatementContext statement, Suppressions suppressions, TState state, Action<CatalogContext, TState> check)
+        : base(rule, statement, suppressions)
+    {
+        _state = state;
+        _check = check;
+    }
+
+    public override void Run(CatalogContext context) => _check(context, _state);
 }
 
 /// <summary>
@@ -105,8 +124,8 @@ internal sealed class StatementLinter
     public void Report(RuleDescriptor rule, StatementContext statement, TextSpan span, Fix? fix, object[] messageArgs) =>
         Add(_rules.Finding(rule, statement, _suppressions, span, fix, messageArgs));
 
-    public void Defer(RuleDescriptor rule, StatementContext statement, Action<CatalogContext> check) =>
-        _deferred.Add(new DeferredCheck(rule, statement, _suppressions, check));
+    public void Defer<TState>(RuleDescriptor rule, StatementContext statement, TState state, Action<CatalogContext, TState> check) =>
+        _deferred.Add(new DeferredCheck<TState>(rule, statement, _suppressions, state, check));
 
     private void Add(Finding? finding)
     {

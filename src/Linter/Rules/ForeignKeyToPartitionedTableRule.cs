@@ -37,12 +37,12 @@ public sealed class ForeignKeyToPartitionedTableRule : SqlRule
         var referenced = context.Node.Field("pktable");
         var table = QualifiedName.FromRangeVar(referenced);
         var location = referenced.Location();
-        context.AfterCatalog(check =>
+        context.AfterCatalog((table, location), static (check, reference) =>
         {
-            if (check.Catalog.FindTable(table)?.IsPartitioned == true)
+            if (check.Catalog.FindTable(reference.table)?.IsPartitioned == true)
             {
                 // Located only when reporting: scanning the tokens of every foreign key's statement is the costly part.
-                check.Report(TableDefinitionNodes.QualifiedNameSpan(check.Statement, location), table.ToString());
+                check.Report(TableDefinitionNodes.QualifiedNameSpan(check.Statement, reference.location), reference.table.ToString());
             }
         });
     }

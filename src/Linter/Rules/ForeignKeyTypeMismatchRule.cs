@@ -61,9 +61,8 @@ public sealed class ForeignKeyTypeMismatchRule : SqlRule
         }
     }
 
-    // Apart from the loop, so that only a foreign key allocates the check's closure.
     private static void Defer(NodeContext context, PerformanceNodes.ConstraintSite site, QualifiedName referenced) =>
-        context.AfterCatalog(check => Check(check, site, referenced));
+        context.AfterCatalog((site, referenced), static (check, key) => Check(check, key.site, key.referenced));
 
     private static void Check(CatalogContext check, PerformanceNodes.ConstraintSite site, QualifiedName referenced)
     {

@@ -46,12 +46,12 @@ public sealed class ForeignKeyWithoutIndexRule : SqlRule
     }
 
     private static void Check(NodeContext context, PerformanceNodes.ConstraintSite site) =>
-        context.AfterCatalog(check =>
+        context.AfterCatalog(site, static (check, key) =>
         {
-            var table = check.Catalog.FindTable(site.Table);
-            if (table is not null && !IsSupported(table, site.Columns, check.Catalog))
+            var table = check.Catalog.FindTable(key.Table);
+            if (table is not null && !IsSupported(table, key.Columns, check.Catalog))
             {
-                check.Report(site.Span, string.Join(", ", site.Columns), site.Table.Name, site.ReferencedTable?.Name ?? string.Empty);
+                check.Report(key.Span, string.Join(", ", key.Columns), key.Table.Name, key.ReferencedTable?.Name ?? string.Empty);
             }
         });
 

@@ -38,8 +38,7 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
         var name = context.Node.Str("idxname");
         var relation = context.Node.Field("relation");
         var table = QualifiedName.FromRangeVar(relation);
-        var relationLocation = relation.Location();
-        Check(context, table, statement => NameSpan(statement, name) ?? PerformanceNodes.RelationSpan(statement, table, relationLocation), "Index", name);
+        Check(context, table, "Index", name, null, relation.Location());
     }
 
     private static void AddConstraint(NodeContext context)
@@ -55,12 +54,11 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
     }
 
     private static void CheckConstraint(NodeContext context, PerformanceNodes.ConstraintSite site) =>
-        Check(context, site.Table, _ => site.Span, site.IsForeignKey ? "Foreign key" : "Unique constraint", site.Name);
+        Check(context, site.Table, site.IsForeignKey ? "Foreign key" : "Unique constraint", site.Name, site, null);
 
     private static void CreateTrigger(NodeContext context)
     {
-        var name = context.Node.Str("trigname");
-        Check(context, QualifiedName.FromRangeVar(context.Node.Field("relation")), statement => NameSpan(statement, name) ?? statement.TokenSpanAt(-1), "Trigger", name);
+        Check(context, QualifiedName.FromRangeVar(context.Node.Field("relation")), "Trigger", context.Node.Str("trigname"), null, null);
     }
 
     private static TextSpan? NameSpan(StatementContext statement, string? name)
@@ -72,23 +70,26 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
     private static string Named(string what, string? name) => name is null ? what : $"{what} \"{name}\"";
 
     // The span and the label are made only when reporting: most indexes are not created before a load.
-    private static void Check(NodeContext context, QualifiedName table, Func<StatementContext, TextSpan> span, string what, string? name)
+    // The span is the constraint's (site); else the name's, or the table's (at relationLocation) or the statement's.
+    private static void Check(NodeContext context, QualifiedName table, string what, string? name, PerformanceNodes.ConstraintSite? site, int? relationLocation)
     {
         if (context.Statement.Embedded is not null)
         {
             return;
         }
 
-        var ordinal = context.Statement.Ordinal;
-        context.AfterCatalog(check =>
+        context.AfterCatalog((table, what, name, site, relationLocation), static (check, made) =>
         {
-            var loads = LoadsAfter(check.Catalog.FindTable(table), ordinal);
+            var loads = LoadsAfter(check.Catalog.FindTable(made.table), check.Statement.Ordinal);
             if (loads > 0)
             {
-                check.Report(span(check.Statement), Named(what, name), table.Name, loads);
+                check.Report(Span(check.Statement, made.table, made.name, made.site, made.relationLocation), Named(made.what, made.name), made.table.Name, loads);
             }
         });
     }
+
+    private static TextSpan Span(StatementContext statement, QualifiedName table, string? name, PerformanceNodes.ConstraintSite? site, int? relationLocation) =>
+        site?.Span ?? NameSpan(statement, name) ?? (relationLocation is { } at ? PerformanceNodes.RelationSpan(statement, table, at) : statement.TokenSpanAt(-1));
 
     private static int LoadsAfter(TableInfo? table, int ordinal)
     {

@@ -54,8 +54,7 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
                     if (item.Is("Constraint", out var constraint) && IsKey(constraint))
                     {
                         var name = column.Str("colname") ?? string.Empty;
-                        var location = column.Location();
-                        CheckKeys(context, table, Kind(constraint), new[] { name }, (statement, _) => statement.TokenSpanAt(location));
+                        CheckKeys(context, table, Kind(constraint), new[] { name }, column.Location(), isColumnConstraint: true);
                     }
                 }
             }
@@ -87,35 +86,36 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
 
         var table = QualifiedName.FromRangeVar(context.Node.Field("relation"));
         var afterTable = context.Statement.ToSourceOffset(context.Node.Field("relation").Location()) + 1;
-        var keys = context.Node.Items("indexParams")
-            .Select(p => p.Is("IndexElem", out var elem) ? elem.Str("name") : null)
-            .Where(name => name is not null)
-            .Select(name => name!)
-            .ToList();
-        CheckKeys(context, table, context.Node.Bool("unique") ? "Unique index" : "Index", keys, (statement, column) => KeySpan(statement, column, afterTable));
-    }
-
-    private static void CheckConstraint(NodeContext context, QualifiedName table, ParseElement constraint)
-    {
-        var from = context.Statement.ToSourceOffset(constraint.Location());
-        CheckKeys(context, table, Kind(constraint), constraint.Names("keys"), (statement, column) => KeySpan(statement, column, from));
-    }
-
-    // Spans are found only for the keys reported: locating every key column in the tokens is the costly part.
-    private static void CheckKeys(NodeContext context, QualifiedName table, string what, IReadOnlyList<string> keys, Func<StatementContext, string, TextSpan> spanOf)
-    {
-        context.AfterCatalog(check =>
+        var keys = new List<string>(context.Node.Field("indexParams").GetArrayLength());
+        foreach (var param in context.Node.Items("indexParams"))
         {
-            foreach (var name in keys)
+            if (param.Is("IndexElem", out var elem) && elem.Str("name") is { } name)
             {
-                var type = check.Catalog.ColumnType(table, name);
+                keys.Add(name);
+            }
+        }
+
+        CheckKeys(context, table, context.Node.Bool("unique") ? "Unique index" : "Index", keys, afterTable, isColumnConstraint: false);
+    }
+
+    private static void CheckConstraint(NodeContext context, QualifiedName table, ParseElement constraint) =>
+        CheckKeys(context, table, Kind(constraint), constraint.Names("keys"), context.Statement.ToSourceOffset(constraint.Location()), isColumnConstraint: false);
+
+    // Spans are found only for the keys reported: locating every key column in the tokens is the costly part. A column
+    // constraint's span is its column's token (at the parse location `at`); a key list's, each column's name from source offset `at` on.
+    private static void CheckKeys(NodeContext context, QualifiedName table, string what, IReadOnlyList<string> keys, int at, bool isColumnConstraint) =>
+        context.AfterCatalog((table, what, keys, at, isColumnConstraint), static (check, key) =>
+        {
+            foreach (var name in key.keys)
+            {
+                var type = check.Catalog.ColumnType(key.table, name);
                 if (type is not null && IsUnindexable(type, check.Catalog))
                 {
-                    check.Report(spanOf(check.Statement, name), what, name, type);
+                    var span = key.isColumnConstraint ? check.Statement.TokenSpanAt(key.at) : KeySpan(check.Statement, name, key.at);
+                    check.Report(span, key.what, name, type);
                 }
             }
         });
-    }
 
     private static bool IsUnindexable(TypeRef type, SchemaCatalog catalog)
     {

@@ -40,13 +40,13 @@ public sealed class LowCardinalityIndexRule : SqlRule
         var relation = node.Field("relation");
         var table = QualifiedName.FromRangeVar(relation);
         var from = context.Statement.ToSourceOffset(relation.Location());
-        context.AfterCatalog(check =>
+        context.AfterCatalog((table, column, from), static (check, index) =>
         {
-            var type = check.Catalog.ColumnType(table, column);
+            var type = check.Catalog.ColumnType(index.table, index.column);
             if (type is not null && check.Catalog.ResolveDomains(type) is { IsArray: false, Name: "boolean" })
             {
                 // Located only when reporting: scanning the tokens of every index's statement is the costly part.
-                check.Report(PerformanceNodes.ColumnListSpan(check.Statement, new[] { column }, from), column);
+                check.Report(PerformanceNodes.ColumnListSpan(check.Statement, new[] { index.column }, index.from), index.column);
             }
         });
     }

@@ -42,8 +42,7 @@ public sealed class PartitionKeyMissingFromPrimaryKeyRule : SqlRule
         {
             var key = keys[i];
             var keyword = key.IsPrimaryKey ? TokenKind.PRIMARY : TokenKind.UNIQUE;
-            var location = key.Node.Location();
-            Check(context, table, key.IsPrimaryKey ? "Primary key" : "Unique constraint", key.Columns, statement => TableDefinitionNodes.KeywordSpan(statement, location, keyword));
+            Check(context, table, key.IsPrimaryKey ? "Primary key" : "Unique constraint", key.Columns, key.Node.Location(), keyword);
         }
     }
 
@@ -55,12 +54,16 @@ public sealed class PartitionKeyMissingFromPrimaryKeyRule : SqlRule
         }
 
         // An expression in the index key does not count as the column it mentions.
-        var columns = context.Node.Items("indexParams")
-            .Select(p => p.Is("IndexElem", out var element) ? element.Str("name") : null)
-            .Where(name => name is not null)
-            .Select(name => name!)
-            .ToList();
-        Check(context, QualifiedName.FromRangeVar(context.Node.Field("relation")), "Unique index", columns, UniqueKeyword);
+        var columns = new List<string>(context.Node.Field("indexParams").GetArrayLength());
+        foreach (var param in context.Node.Items("indexParams"))
+        {
+            if (param.Is("IndexElem", out var element) && element.Str("name") is { } name)
+            {
+                columns.Add(name);
+            }
+        }
+
+        Check(context, QualifiedName.FromRangeVar(context.Node.Field("relation")), "Unique index", columns, keyLocation: null, TokenKind.UNIQUE);
     }
 
     private static TextSpan UniqueKeyword(StatementContext statement)
@@ -70,13 +73,15 @@ public sealed class PartitionKeyMissingFromPrimaryKeyRule : SqlRule
     }
 
     // The span is found only when reporting: scanning every key's statement for its keyword is the costly part.
-    private static void Check(NodeContext context, QualifiedName table, string what, IReadOnlyList<string> keyColumns, Func<StatementContext, TextSpan> span) =>
-        context.AfterCatalog(check =>
+    // A constraint's keyword is the first after its parse location; a unique index's, the statement's UNIQUE.
+    private static void Check(NodeContext context, QualifiedName table, string what, IReadOnlyList<string> keyColumns, int? keyLocation, TokenKind keyword) =>
+        context.AfterCatalog((table, what, keyColumns, keyLocation, keyword), static (check, key) =>
         {
-            var missing = check.Catalog.FindTable(table)?.PartitionKeyColumns?.Where(column => !keyColumns.Contains(column)).ToList();
+            var missing = check.Catalog.FindTable(key.table)?.PartitionKeyColumns?.Where(column => !key.keyColumns.Contains(column)).ToList();
             if (missing is { Count: > 0 })
             {
-                check.Report(span(check.Statement), what, table.ToString(), string.Join(", ", missing.Select(c => "\"" + c + "\"")));
+                var span = key.keyLocation is { } location ? TableDefinitionNodes.KeywordSpan(check.Statement, location, key.keyword) : UniqueKeyword(check.Statement);
+                check.Report(span, key.what, key.table.ToString(), string.Join(", ", missing.Select(c => "\"" + c + "\"")));
             }
         });
 }

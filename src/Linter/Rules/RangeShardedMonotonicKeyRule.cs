@@ -47,13 +47,13 @@ public sealed class RangeShardedMonotonicKeyRule : SqlRule
 
         var table = QualifiedName.FromRangeVar(node.Field("relation"));
         var afterTable = context.Statement.ToSourceOffset(node.Field("relation").Location()) + 1;
-        context.AfterCatalog(check =>
+        context.AfterCatalog((table, column, afterTable), static (check, key) =>
         {
-            var info = check.Catalog.FindTable(table)?.Column(column);
+            var info = check.Catalog.FindTable(key.table)?.Column(key.column);
             var kind = info is null ? null : Describe(info.IsSequenceGenerated, check.Catalog.ResolveDomains(info.Type));
             if (kind is not null)
             {
-                check.Report(KeySpan(check.Statement, column, afterTable), column, kind);
+                check.Report(KeySpan(check.Statement, key.column, key.afterTable), key.column, kind);
             }
         });
     }

@@ -54,9 +54,7 @@ public sealed class RedundantIndexRule : SqlRule
         }
 
         var relation = node.Field("relation");
-        var from = context.Statement.ToSourceOffset(relation.Location());
-        var ordinal = context.Statement.Ordinal;
-        Check(context, QualifiedName.FromRangeVar(relation), statement => PerformanceNodes.ColumnListSpan(statement, keys, from), table => table.Indexes.FirstOrDefault(i => !i.IsConstraint && i.Ordinal == ordinal));
+        Check(context, QualifiedName.FromRangeVar(relation), keys, context.Statement.ToSourceOffset(relation.Location()), constraint: null);
     }
 
     private static void AddConstraint(NodeContext context)
@@ -76,27 +74,53 @@ public sealed class RedundantIndexRule : SqlRule
         }
     }
 
-    private static void CheckUnique(NodeContext context, PerformanceNodes.ConstraintSite site)
-    {
-        var ordinal = context.Statement.Ordinal;
-        var columns = site.Columns;
-        Check(context, site.Table, _ => site.Span, table => table.Indexes.FirstOrDefault(
-            i => i.IsConstraint && !i.IsPrimaryKey && i.Ordinal == ordinal && i.Columns.SequenceEqual(columns)));
-    }
+    private static void CheckUnique(NodeContext context, PerformanceNodes.ConstraintSite site) =>
+        Check(context, site.Table, site.Columns, 0, site);
 
-    // The span is located only when reporting: most indexes are not redundant.
-    private static void Check(NodeContext context, QualifiedName tableName, Func<StatementContext, TextSpan> span, Func<TableInfo, IndexInfo?> findSelf)
-    {
-        context.AfterCatalog(check =>
+    // The span is located only when reporting: most indexes are not redundant. It is the unique
+    // constraint's, or an index's key columns from source offset `from` on.
+    private static void Check(NodeContext context, QualifiedName tableName, IReadOnlyList<string> keys, int from, PerformanceNodes.ConstraintSite? constraint) =>
+        context.AfterCatalog((tableName, keys, from, constraint), static (check, index) =>
         {
-            var table = check.Catalog.FindTable(tableName);
-            var self = table is null ? null : findSelf(table);
-            var covering = self is null ? null : table!.Indexes.FirstOrDefault(other => Covers(other, self, table.Indexes));
+            var table = check.Catalog.FindTable(index.tableName);
+            var self = table is null ? null : FindSelf(table, check.Statement.Ordinal, index.keys, isConstraint: index.constraint is not null);
+            var covering = self is null ? null : Covering(self, table!.Indexes);
             if (covering is not null)
             {
-                check.Report(span(check.Statement), Describe(self!, capitalized: true), Describe(covering, capitalized: false));
+                var span = index.constraint?.Span ?? PerformanceNodes.ColumnListSpan(check.Statement, index.keys, index.from);
+                check.Report(span, Describe(self!, capitalized: true), Describe(covering, capitalized: false));
             }
         });
+
+    // The catalog's entry for the index, or for the unique constraint on these columns, that the statement made.
+    // Loops, not LINQ: every index and unique constraint of the input runs this check.
+    private static IndexInfo? FindSelf(TableInfo table, int ordinal, IReadOnlyList<string> columns, bool isConstraint)
+    {
+        foreach (var index in table.Indexes)
+        {
+            var found = isConstraint
+                ? index.IsConstraint && !index.IsPrimaryKey && index.Ordinal == ordinal && index.Columns.SequenceEqual(columns)
+                : !index.IsConstraint && index.Ordinal == ordinal;
+            if (found)
+            {
+                return index;
+            }
+        }
+
+        return null;
+    }
+
+    private static IndexInfo? Covering(IndexInfo self, List<IndexInfo> all)
+    {
+        foreach (var other in all)
+        {
+            if (Covers(other, self, all))
+            {
+                return other;
+            }
+        }
+
+        return null;
     }
 
     private static bool Covers(IndexInfo other, IndexInfo self, List<IndexInfo> all)
@@ -119,8 +143,23 @@ public sealed class RedundantIndexRule : SqlRule
         return self.Unique == other.Unique ? all.IndexOf(other) < all.IndexOf(self) : other.Unique;
     }
 
-    private static bool IsPrefix(IReadOnlyList<string?> prefix, IReadOnlyList<string?> columns) =>
-        prefix.Count > 0 && prefix.Count <= columns.Count && prefix.All(c => c is not null) && prefix.Select((c, i) => columns[i] == c).All(same => same);
+    private static bool IsPrefix(IReadOnlyList<string?> prefix, IReadOnlyList<string?> columns)
+    {
+        if (prefix.Count == 0 || prefix.Count > columns.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < prefix.Count; i++)
+        {
+            if (prefix[i] is null || columns[i] != prefix[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>YugabyteDB's lsm is what btree maps to.</summary>
     private static string Method(IndexInfo index) =>

@@ -97,14 +97,13 @@ public sealed class TableWithoutPrimaryKeyRule : SqlRule
 
     private static void CheckKey(NodeContext context, QualifiedName table, TextSpan span, string? noKey, string keyAddedLater)
     {
-        var ordinal = context.Statement.Ordinal;
-        context.AfterCatalog(check =>
+        context.AfterCatalog((table, span, noKey, keyAddedLater), static (check, created) =>
         {
-            var key = check.Catalog.FindTable(table)?.Indexes.FirstOrDefault(i => i.IsPrimaryKey);
-            var message = key is null ? noKey : key.Ordinal > ordinal ? keyAddedLater : null;
+            var key = check.Catalog.FindTable(created.table)?.Indexes.FirstOrDefault(i => i.IsPrimaryKey);
+            var message = key is null ? created.noKey : key.Ordinal > check.Statement.Ordinal ? created.keyAddedLater : null;
             if (message is not null)
             {
-                check.Report(span, table.Name, message);
+                check.Report(created.span, created.table.Name, message);
             }
         });
     }
