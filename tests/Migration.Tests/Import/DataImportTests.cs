@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
@@ -103,6 +105,28 @@ public sealed class DataImportTests : IDisposable
         Assert.Contains("data/public.items.1.csv: the file changed since the export (checksum " + (sha256Manifest ? "sha256:" : "xxh128:"), error.Message);
         Assert.Equal(["0"], target.Rows("SELECT count(*) FROM public.items"));
         Assert.Equal(["0"], target.Rows($"SELECT count(*) FROM {ImportLedger.BatchesTable}"));
+    }
+
+    [Fact]
+    public async Task A_missing_manifest_is_reported_without_waiting_for_a_target_that_does_not_answer()
+    {
+        // The target is connected to while the manifest is read: a server that accepts and never
+        // answers holds that connection until its 60-second timeout, which the error must not wait for.
+        var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+            var import = DataImporter.ImportAsync($"Host=127.0.0.1;Port={port};Username=u;Timeout=60", new ImportOptions { InputDirectory = _dir });
+
+            Assert.Same(import, await Task.WhenAny(import, Task.Delay(TimeSpan.FromSeconds(30))));
+            var error = await Assert.ThrowsAsync<DataManifestException>(() => import);
+            Assert.Contains("no data manifest", error.Message);
+        }
+        finally
+        {
+            silent.Stop();
+        }
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public static class DataImporter
         }
         catch
         {
-            await ImportTarget.DisposeWhenConnectedAsync(connecting);
+            ImportTarget.Abandon(connecting);
             throw;
         }
 

@@ -53,18 +53,23 @@ internal sealed class ImportTarget : IAsyncDisposable
         }
     }
 
-    /// <summary>Lets go of a target being connected whose import stopped before it was needed (its own failure included).</summary>
-    public static async Task DisposeWhenConnectedAsync(Task<ImportTarget> connecting)
-    {
-        try
+    /// <summary>
+    /// Lets go of a target still being connected when the import stopped before it was needed: it is
+    /// disposed once connected, and a failure to connect is dropped (the import's own error is the one
+    /// to report). Nothing waits for it: an unreachable server must not hold up that error.
+    /// </summary>
+    public static void Abandon(Task<ImportTarget> connecting) =>
+        connecting.ContinueWith(static async connected =>
         {
-            await (await connecting).DisposeAsync();
-        }
-        catch (Exception)
-        {
-            // The import's own error is the one to report: the target was not used yet.
-        }
-    }
+            if (connected.IsCompletedSuccessfully)
+            {
+                await connected.Result.DisposeAsync();
+            }
+            else
+            {
+                _ = connected.Exception; // observed, so never reported as an unobserved task exception
+            }
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
     /// <summary>Opens a connection for the ledger and the checks.</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancel) => await DataSource.OpenConnectionAsync(cancel);
