@@ -127,6 +127,16 @@ public sealed class CatalogContext
     public void ReportWithFix(TextSpan span, Fix? fix, params object[] messageArgs) =>
         _runner.Report(_rule, _statement, _suppressions, span, _statement.CanFix ? fix : null, messageArgs);
 
+    /// <summary>
+    /// In a catalog action: runs <paramref name="check"/> on <paramref name="value"/> as a check
+    /// deferred by <paramref name="statement"/> (the statement that declared it): reports go to that
+    /// statement, with its suppressions, and a check that throws is reported on it.
+    /// </summary>
+    internal void CheckDeclared<T>(StatementContext statement, T value, Action<CatalogContext, T> check) =>
+        _runner.CheckDeclared(_rule, statement, value, check);
+
+    internal void StartCatalogAction(RuleDescriptor rule) => _rule = rule;
+
     internal void Start(RuleDescriptor rule, StatementContext statement, Suppressions suppressions)
     {
         _rule = rule;

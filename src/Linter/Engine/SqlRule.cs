@@ -33,6 +33,8 @@ public sealed class RuleRegistration
 
     internal List<Action<ParseErrorContext>> ParseErrorActions { get; } = new();
 
+    internal List<Action<CatalogContext>> CatalogActions { get; } = new();
+
     /// <summary>
     /// Calls <paramref name="action"/> for every node of the given kinds (libpg_query node names,
     /// e.g. "IndexStmt", "FuncCall", "ColumnRef"), in top-level statements and in SQL embedded in
@@ -48,4 +50,11 @@ public sealed class RuleRegistration
     /// when the rule reports).
     /// </summary>
     public void RegisterParseErrorAction(Action<ParseErrorContext> action) => ParseErrorActions.Add(action);
+
+    /// <summary>
+    /// Calls <paramref name="action"/> once, after the deferred checks, with the complete catalog: a
+    /// whole-schema check that walks the catalog's keys, indexes and foreign keys (and reports on each
+    /// through <see cref="CatalogContext.CheckDeclared{T}"/>) instead of deferring a check for each.
+    /// </summary>
+    internal void RegisterCatalogAction(Action<CatalogContext> action) => CatalogActions.Add(action);
 }

@@ -31,10 +31,20 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
         registration.RegisterNodeAction(CreateIndex, "IndexStmt");
         registration.RegisterNodeAction(AddConstraint, "CreateStmt", "AlterTableStmt");
         registration.RegisterNodeAction(CreateTrigger, "CreateTrigStmt");
+        registration.RegisterCatalogAction(CheckDeclared);
     }
+
+    // A top-level statement's indexes and constraints are in the catalog, checked by CheckDeclared; those
+    // of a statement nested in another (CREATE SCHEMA .. CREATE INDEX) are deferred one by one.
+    private static bool InCatalog(NodeContext context) => context.IsStatement && context.Statement.Embedded is null;
 
     private static void CreateIndex(NodeContext context)
     {
+        if (InCatalog(context))
+        {
+            return;
+        }
+
         var name = context.Node.Str("idxname");
         var relation = context.Node.Field("relation");
         var table = QualifiedName.FromRangeVar(relation);
@@ -43,6 +53,11 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
 
     private static void AddConstraint(NodeContext context)
     {
+        if (InCatalog(context))
+        {
+            return;
+        }
+
         var sites = PerformanceNodes.KeyConstraints(context);
         for (var i = 0; i < sites.Count; i++)
         {
@@ -86,6 +101,37 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
                 check.Report(Span(check.Statement, made.table, made.name, made.site, made.relationLocation), Named(made.what, made.name), made.table.Name, loads);
             }
         });
+    }
+
+    // Every index, unique and foreign key constraint of the catalog (the primary keys aside), on the statement that declared it.
+    private static void CheckDeclared(CatalogContext check)
+    {
+        foreach (var entry in check.Catalog.Declarations())
+        {
+            if (entry.Index is not { IsPrimaryKey: true })
+            {
+                check.CheckDeclared(entry.Declared.Statement, entry, static (check, made) =>
+                {
+                    var loads = LoadsAfter(check.Catalog.FindTable(made.Declared.Table), check.Statement.Ordinal);
+                    if (loads > 0)
+                    {
+                        var (what, name) = made.Index is { } index ? (index.IsConstraint ? "Unique constraint" : "Index", index.Name) : ("Foreign key", made.ForeignKey!.Name);
+                        check.Report(DeclaredSpan(made.Declared, made.Index, made.ForeignKey), Named(what, name), made.Declared.Table.Name, loads);
+                    }
+                });
+            }
+        }
+    }
+
+    // As Span: a constraint's key columns; an index's name, or its table's name.
+    private static TextSpan DeclaredSpan(Declaration declared, IndexInfo? index, ForeignKeyInfo? foreignKey)
+    {
+        if (index is null)
+        {
+            return declared.KeySpan(foreignKey!.Columns);
+        }
+
+        return index.IsConstraint ? declared.KeySpan(index.Columns!) : Span(declared.Statement, declared.Table, index.Name, null, declared.Location);
     }
 
     private static TextSpan Span(StatementContext statement, QualifiedName table, string? name, PerformanceNodes.ConstraintSite? site, int? relationLocation) =>

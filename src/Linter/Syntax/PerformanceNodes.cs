@@ -117,6 +117,13 @@ internal static class PerformanceNodes
         return last < 0 ? fallback : statement.SpanOfTokens(first, last);
     }
 
+    /// <summary>
+    /// A key constraint's span: the column's name for a column constraint (<paramref name="location"/> being
+    /// the column's), else its key columns in the list after the constraint's <paramref name="location"/>.
+    /// </summary>
+    public static TextSpan KeySpan(StatementContext statement, IReadOnlyList<string> columns, int location, bool isColumnConstraint) =>
+        isColumnConstraint ? statement.TokenSpanAt(location) : ColumnListSpan(statement, columns, statement.ToSourceOffset(location));
+
     /// <summary>The span of a RangeVar's name as written, schema included (<c>app.orders</c>).</summary>
     public static TextSpan RelationSpan(StatementContext statement, ParseElement rangeVar) =>
         RelationSpan(statement, QualifiedName.FromRangeVar(rangeVar), rangeVar.Location());
@@ -202,8 +209,6 @@ internal static class PerformanceNodes
         /// The key columns in the source (the column name for a column constraint), located when
         /// first asked: scanning every key's statement would cost more than all the checks.
         /// </summary>
-        public TextSpan Span => _span ??= _isColumnConstraint
-            ? _statement.TokenSpanAt(_location)
-            : ColumnListSpan(_statement, Columns, _statement.ToSourceOffset(_location));
+        public TextSpan Span => _span ??= KeySpan(_statement, Columns, _location, _isColumnConstraint);
     }
 }

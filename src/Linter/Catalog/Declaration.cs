@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using YbMigrate.Linter.Engine;
+using YbMigrate.Linter.Syntax;
+using YbMigrate.PgQuery;
+
+namespace YbMigrate.Linter.Catalog;
+
+/// <summary>
+/// Where the catalog's index, key or foreign key was declared, for the whole-schema checks that
+/// report on it: the statement (kept without its text or tokens, shared by everything it
+/// declares), the table as the statement names it, and the parse location that locates the entry
+/// in the statement when a check reports. A few words per entry, in place of a deferred check.
+/// </summary>
+internal readonly struct Declaration
+{
+    public Declaration(StatementContext statement, QualifiedName table, int location, bool isColumnConstraint, int sequence)
+    {
+        Statement = statement;
+        Table = table;
+        Location = location;
+        IsColumnConstraint = isColumnConstraint;
+        Sequence = sequence;
+    }
+
+    /// <summary>The top-level statement that declared it (its suppressions apply to what is reported on it).</summary>
+    public StatementContext Statement { get; }
+
+    /// <summary>The table as the statement names it (looked up again once the catalog is complete).</summary>
+    public QualifiedName Table { get; }
+
+    /// <summary>Parse location: of the constraint (of its column for a column constraint), or of the index's table name.</summary>
+    public int Location { get; }
+
+    /// <summary>True for a constraint written on its column.</summary>
+    public bool IsColumnConstraint { get; }
+
+    /// <summary>The order in which the run declared it, across statements and files.</summary>
+    public int Sequence { get; }
+
+    /// <summary>A constraint's key columns in the source (its column's name for a column constraint), scanned when asked.</summary>
+    public TextSpan KeySpan(IReadOnlyList<string> columns) => PerformanceNodes.KeySpan(Statement, columns, Location, IsColumnConstraint);
+}
