@@ -1,7 +1,4 @@
-using System.Collections.Generic;
 using YbMigrate.Linter.Engine;
-using YbMigrate.Linter.Syntax;
-using YbMigrate.PgQuery;
 
 namespace YbMigrate.Linter.Catalog;
 
@@ -36,7 +33,4 @@ internal readonly struct Declaration
 
     /// <summary>The order in which the run declared it, across statements and files.</summary>
     public int Sequence { get; }
-
-    /// <summary>A constraint's key columns in the source (its column's name for a column constraint), scanned when asked.</summary>
-    public TextSpan KeySpan(IReadOnlyList<string> columns) => PerformanceNodes.KeySpan(Statement, columns, Location, IsColumnConstraint);
 }

@@ -34,15 +34,11 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
         registration.RegisterCatalogAction(CheckDeclared);
     }
 
-    // A top-level statement's indexes and constraints are in the catalog, checked by CheckDeclared; those
-    // of a statement nested in another (CREATE SCHEMA .. CREATE INDEX) are deferred one by one.
-    private static bool InCatalog(NodeContext context) => context.IsStatement && context.Statement.Embedded is null;
-
     private static void CreateIndex(NodeContext context)
     {
-        if (InCatalog(context))
+        if (PerformanceNodes.IsInCatalog(context))
         {
-            return;
+            return; // checked by CheckDeclared
         }
 
         var name = context.Node.Str("idxname");
@@ -53,9 +49,9 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
 
     private static void AddConstraint(NodeContext context)
     {
-        if (InCatalog(context))
+        if (PerformanceNodes.IsInCatalog(context))
         {
-            return;
+            return; // checked by CheckDeclared
         }
 
         var sites = PerformanceNodes.KeyConstraints(context);
@@ -93,45 +89,36 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
             return;
         }
 
-        context.AfterCatalog((table, what, name, site, relationLocation), static (check, made) =>
-        {
-            var loads = LoadsAfter(check.Catalog.FindTable(made.table), check.Statement.Ordinal);
-            if (loads > 0)
-            {
-                check.Report(Span(check.Statement, made.table, made.name, made.site, made.relationLocation), Named(made.what, made.name), made.table.Name, loads);
-            }
-        });
+        context.AfterCatalog((table, what, name, site, relationLocation), CheckLoads);
     }
 
     // Every index, unique and foreign key constraint of the catalog (the primary keys aside), on the statement that declared it.
     private static void CheckDeclared(CatalogContext check)
     {
-        foreach (var entry in check.Catalog.Declarations())
+        foreach (var (declared, index, foreignKey) in check.Catalog.Declarations())
         {
-            if (entry.Index is not { IsPrimaryKey: true })
+            if (index is { IsPrimaryKey: true })
             {
-                check.CheckDeclared(entry.Declared.Statement, entry, static (check, made) =>
-                {
-                    var loads = LoadsAfter(check.Catalog.FindTable(made.Declared.Table), check.Statement.Ordinal);
-                    if (loads > 0)
-                    {
-                        var (what, name) = made.Index is { } index ? (index.IsConstraint ? "Unique constraint" : "Index", index.Name) : ("Foreign key", made.ForeignKey!.Name);
-                        check.Report(DeclaredSpan(made.Declared, made.Index, made.ForeignKey), Named(what, name), made.Declared.Table.Name, loads);
-                    }
-                });
+                continue;
             }
+
+            var made = index switch
+            {
+                null => (declared.Table, "Foreign key", foreignKey!.Name, PerformanceNodes.ConstraintSite.Declared(foreignKey), (int?)null),
+                { IsConstraint: true } => (declared.Table, "Unique constraint", index.Name, PerformanceNodes.ConstraintSite.Declared(index), null),
+                _ => (declared.Table, "Index", index.Name, null, declared.Location),
+            };
+            check.CheckDeclared(declared.Statement, made, CheckLoads);
         }
     }
 
-    // As Span: a constraint's key columns; an index's name, or its table's name.
-    private static TextSpan DeclaredSpan(Declaration declared, IndexInfo? index, ForeignKeyInfo? foreignKey)
+    private static void CheckLoads(CatalogContext check, (QualifiedName Table, string What, string? Name, PerformanceNodes.ConstraintSite? Site, int? RelationLocation) made)
     {
-        if (index is null)
+        var loads = LoadsAfter(check.Catalog.FindTable(made.Table), check.Statement.Ordinal);
+        if (loads > 0)
         {
-            return declared.KeySpan(foreignKey!.Columns);
+            check.Report(Span(check.Statement, made.Table, made.Name, made.Site, made.RelationLocation), Named(made.What, made.Name), made.Table.Name, loads);
         }
-
-        return index.IsConstraint ? declared.KeySpan(index.Columns!) : Span(declared.Statement, declared.Table, index.Name, null, declared.Location);
     }
 
     private static TextSpan Span(StatementContext statement, QualifiedName table, string? name, PerformanceNodes.ConstraintSite? site, int? relationLocation) =>
