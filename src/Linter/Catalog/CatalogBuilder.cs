@@ -11,6 +11,7 @@ internal sealed class CatalogBuilder
 {
     private readonly SchemaCatalog _catalog;
     private StatementSite _site;
+    private string _kind = string.Empty;
     private StatementContext? _statement;
     private int _declarations;
 
@@ -19,6 +20,7 @@ internal sealed class CatalogBuilder
     public void Observe(string kind, ParseElement node, in StatementSite site)
     {
         _site = site;
+        _kind = kind;
         _statement = null;
         switch (kind)
         {
@@ -66,7 +68,7 @@ internal sealed class CatalogBuilder
 
     // The statement's context is made for the first entry it declares: most statements declare none.
     private Declaration Declare(QualifiedName table, int location, bool isColumnConstraint) =>
-        new(_statement ??= _site.Statement(), table, location, isColumnConstraint, _declarations++);
+        new(_statement ??= _site.Statement(), table, location, isColumnConstraint, _kind == "AlterTableStmt", _declarations++);
 
     private void CreateTable(ParseElement node)
     {

@@ -10,12 +10,13 @@ namespace YbMigrate.Linter.Catalog;
 /// </summary>
 internal readonly struct Declaration
 {
-    public Declaration(StatementContext statement, QualifiedName table, int location, bool isColumnConstraint, int sequence)
+    public Declaration(StatementContext statement, QualifiedName table, int location, bool isColumnConstraint, bool byAlterTable, int sequence)
     {
         Statement = statement;
         Table = table;
         Location = location;
         IsColumnConstraint = isColumnConstraint;
+        ByAlterTable = byAlterTable;
         Sequence = sequence;
     }
 
@@ -30,6 +31,9 @@ internal readonly struct Declaration
 
     /// <summary>True for a constraint written on its column.</summary>
     public bool IsColumnConstraint { get; }
+
+    /// <summary>True when an ALTER TABLE declared it (ADD CONSTRAINT, or ADD COLUMN for a column constraint).</summary>
+    public bool ByAlterTable { get; }
 
     /// <summary>The order in which the run declared it, across statements and files.</summary>
     public int Sequence { get; }
