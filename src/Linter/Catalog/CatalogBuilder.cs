@@ -169,8 +169,8 @@ internal sealed class CatalogBuilder
                 break;
             case "CONSTR_FOREIGN":
                 var columns = column is null ? constraint.Names("fk_attrs") : new[] { column };
-                var referenced = QualifiedName.FromRangeVar(constraint.Field("pktable"));
-                table.ForeignKeys.Add(new ForeignKeyInfo(constraint.Str("conname"), columns, referenced, constraint.Names("pk_attrs"), Declare(tableName, location, column is not null)));
+                var referenced = constraint.Field("pktable");
+                table.ForeignKeys.Add(new ForeignKeyInfo(constraint.Str("conname"), columns, QualifiedName.FromRangeVar(referenced), referenced.Location(), constraint.Names("pk_attrs"), Declare(tableName, location, column is not null)));
                 break;
         }
     }

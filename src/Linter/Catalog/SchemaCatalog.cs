@@ -127,8 +127,9 @@ public sealed class IndexInfo
 /// <summary>A foreign key.</summary>
 public sealed class ForeignKeyInfo
 {
-    internal ForeignKeyInfo(string? name, IReadOnlyList<string> columns, QualifiedName referencedTable, IReadOnlyList<string> referencedColumns, Declaration declared)
+    internal ForeignKeyInfo(string? name, IReadOnlyList<string> columns, QualifiedName referencedTable, int referencedTableLocation, IReadOnlyList<string> referencedColumns, Declaration declared)
     {
+        ReferencedTableLocation = referencedTableLocation;
         Name = name;
         Columns = columns;
         ReferencedTable = referencedTable;
@@ -147,6 +148,9 @@ public sealed class ForeignKeyInfo
 
     /// <summary>Referenced columns (empty: the referenced primary key).</summary>
     public IReadOnlyList<string> ReferencedColumns { get; }
+
+    /// <summary>Parse location of the referenced table's name in the declaring statement.</summary>
+    internal int ReferencedTableLocation { get; }
 
     /// <summary>The statement that declared it and where in it, for the whole-schema checks that report on it.</summary>
     internal Declaration Declared { get; }

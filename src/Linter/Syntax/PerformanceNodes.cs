@@ -72,6 +72,30 @@ internal static class PerformanceNodes
     public static bool IsInCatalog(NodeContext context) => context.IsStatement && context.Statement.Embedded is null;
 
     /// <summary>
+    /// True when the Constraint node is one the catalog records (<see cref="IsInCatalog"/>): a constraint of a
+    /// top-level CREATE TABLE (on a column or the table), or of ALTER TABLE .. ADD CONSTRAINT / ADD COLUMN.
+    /// </summary>
+    public static bool IsConstraintInCatalog(NodeContext context)
+    {
+        var ancestors = context.Ancestors;
+        if (context.Statement.Embedded is not null)
+        {
+            return false;
+        }
+
+        return ancestors.Count switch
+        {
+            1 => ancestors[0].Kind == "CreateStmt",
+            2 => ancestors[0].Kind == "CreateStmt" ? ancestors[1].Kind == "ColumnDef" : IsAlterTableCommand(ancestors, "AT_AddConstraint"),
+            3 => IsAlterTableCommand(ancestors, "AT_AddColumn") && ancestors[2].Kind == "ColumnDef",
+            _ => false,
+        };
+    }
+
+    private static bool IsAlterTableCommand(IReadOnlyList<TreeNode> ancestors, string subtype) =>
+        ancestors[0].Kind == "AlterTableStmt" && ancestors[1].Kind == "AlterTableCmd" && ancestors[1].Node.Str("subtype") == subtype;
+
+    /// <summary>
     /// The PRIMARY KEY, UNIQUE and FOREIGN KEY constraints declared by a CreateStmt or AlterTableStmt
     /// (column and table constraints, and those of ALTER TABLE .. ADD COLUMN). Read once per
     /// statement and shared by the rules that ask.
