@@ -67,8 +67,8 @@ internal sealed class CatalogBuilder
     }
 
     // The statement's context is made for the first entry it declares: most statements declare none.
-    private Declaration Declare(QualifiedName table, int location, bool isColumnConstraint) =>
-        new(_statement ??= _site.Statement(), table, location, isColumnConstraint, _kind == "AlterTableStmt", _declarations++);
+    private Declaration Declare(QualifiedName table, int location, int columnLocation) =>
+        new(_statement ??= _site.Statement(), table, location, columnLocation, _kind == "AlterTableStmt", _declarations++);
 
     private void CreateTable(ParseElement node)
     {
@@ -100,7 +100,7 @@ internal sealed class CatalogBuilder
             }
             else if (element.Is("Constraint", out var constraint))
             {
-                AddConstraint(table, name, constraint, null, constraint.Location());
+                AddConstraint(table, name, constraint, null, -1);
             }
         }
     }
@@ -123,7 +123,7 @@ internal sealed class CatalogBuilder
             }
             else if (command.Str("subtype") == "AT_AddConstraint" && def.Is("Constraint", out var constraint))
             {
-                AddConstraint(table, name, constraint, null, constraint.Location());
+                AddConstraint(table, name, constraint, null, -1);
             }
             else if (IsSequenceDefault(command) && table.Column(command.Str("name") ?? string.Empty) is { } target)
             {
@@ -146,8 +146,8 @@ internal sealed class CatalogBuilder
         }
     }
 
-    // `location` is the constraint's, or for a column constraint its column's: what locates the key in the statement.
-    private void AddConstraint(TableInfo table, QualifiedName tableName, ParseElement constraint, string? column, int location)
+    // `column` and `columnLocation` are those of the column a column constraint is written on (null and -1 for a table constraint).
+    private void AddConstraint(TableInfo table, QualifiedName tableName, ParseElement constraint, string? column, int columnLocation)
     {
         // Keys are read only for the kinds that have them: most column constraints are NOT NULL or DEFAULT.
         switch (constraint.Str("contype"))
@@ -155,14 +155,14 @@ internal sealed class CatalogBuilder
             case "CONSTR_PRIMARY":
                 var keys = Keys(constraint, column);
                 table.PrimaryKey = keys;
-                table.Indexes.Add(new IndexInfo(constraint.Str("conname"), keys.ToList<string?>(), "btree", true, true, Declare(tableName, location, column is not null))
+                table.Indexes.Add(new IndexInfo(constraint.Str("conname"), keys.ToList<string?>(), "btree", true, true, Declare(tableName, constraint.Location(), columnLocation))
                 {
                     IsPrimaryKey = true,
                     HasIncludedColumns = constraint.Has("including"),
                 });
                 break;
             case "CONSTR_UNIQUE":
-                table.Indexes.Add(new IndexInfo(constraint.Str("conname"), Keys(constraint, column).ToList<string?>(), "btree", true, true, Declare(tableName, location, column is not null))
+                table.Indexes.Add(new IndexInfo(constraint.Str("conname"), Keys(constraint, column).ToList<string?>(), "btree", true, true, Declare(tableName, constraint.Location(), columnLocation))
                 {
                     HasIncludedColumns = constraint.Has("including"),
                 });
@@ -170,7 +170,7 @@ internal sealed class CatalogBuilder
             case "CONSTR_FOREIGN":
                 var columns = column is null ? constraint.Names("fk_attrs") : new[] { column };
                 var referenced = constraint.Field("pktable");
-                table.ForeignKeys.Add(new ForeignKeyInfo(constraint.Str("conname"), columns, QualifiedName.FromRangeVar(referenced), referenced.Location(), constraint.Names("pk_attrs"), Declare(tableName, location, column is not null)));
+                table.ForeignKeys.Add(new ForeignKeyInfo(constraint.Str("conname"), columns, QualifiedName.FromRangeVar(referenced), referenced.Location(), constraint.Names("pk_attrs"), Declare(tableName, constraint.Location(), columnLocation)));
                 break;
         }
     }
@@ -189,7 +189,7 @@ internal sealed class CatalogBuilder
             columns.Add(param.Is("IndexElem", out var elem) ? elem.Str("name") : null);
         }
 
-        table.Indexes.Add(new IndexInfo(node.Str("idxname"), columns, node.Str("accessMethod") ?? "btree", node.Bool("unique"), false, Declare(name, relation.Location(), false))
+        table.Indexes.Add(new IndexInfo(node.Str("idxname"), columns, node.Str("accessMethod") ?? "btree", node.Bool("unique"), false, Declare(name, relation.Location(), -1))
         {
             IsPartial = node.Has("whereClause"),
             IsRangeSharded = PerformanceNodes.IsRangeSharded(node),

@@ -10,12 +10,12 @@ namespace YbMigrate.Linter.Catalog;
 /// </summary>
 internal readonly struct Declaration
 {
-    public Declaration(StatementContext statement, QualifiedName table, int location, bool isColumnConstraint, bool byAlterTable, int sequence)
+    public Declaration(StatementContext statement, QualifiedName table, int location, int columnLocation, bool byAlterTable, int sequence)
     {
         Statement = statement;
         Table = table;
         Location = location;
-        IsColumnConstraint = isColumnConstraint;
+        ColumnLocation = columnLocation;
         ByAlterTable = byAlterTable;
         Sequence = sequence;
     }
@@ -26,11 +26,17 @@ internal readonly struct Declaration
     /// <summary>The table as the statement names it (looked up again once the catalog is complete).</summary>
     public QualifiedName Table { get; }
 
-    /// <summary>Parse location: of the constraint (of its column for a column constraint), or of the index's table name.</summary>
+    /// <summary>Parse location of the constraint, or of the index's table name.</summary>
     public int Location { get; }
 
+    /// <summary>For a constraint written on its column, the column's parse location; -1 otherwise.</summary>
+    public int ColumnLocation { get; }
+
     /// <summary>True for a constraint written on its column.</summary>
-    public bool IsColumnConstraint { get; }
+    public bool IsColumnConstraint => ColumnLocation >= 0;
+
+    /// <summary>What locates a constraint's key columns: its column's location for a column constraint, else its own.</summary>
+    public int KeyLocation => IsColumnConstraint ? ColumnLocation : Location;
 
     /// <summary>True when an ALTER TABLE declared it (ADD CONSTRAINT, or ADD COLUMN for a column constraint).</summary>
     public bool ByAlterTable { get; }

@@ -122,6 +122,21 @@ public sealed class IndexInfo
 
     /// <summary>The statement that declared it and where in it, for the whole-schema checks that report on it.</summary>
     internal Declaration Declared { get; }
+
+    /// <summary>The key columns that are columns, expressions left out.</summary>
+    internal List<string> NamedColumns()
+    {
+        var names = new List<string>(Columns.Count);
+        foreach (var column in Columns)
+        {
+            if (column is not null)
+            {
+                names.Add(column);
+            }
+        }
+
+        return names;
+    }
 }
 
 /// <summary>A foreign key.</summary>

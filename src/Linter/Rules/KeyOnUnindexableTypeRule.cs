@@ -126,13 +126,13 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
             if (index is { IsConstraint: false } && !IsGin(index.Method))
             {
                 check.CheckDeclared(declared.Statement, index, static (check, index) =>
-                    CheckKeyTypes(check, (index.Declared.Table, index.Unique ? "Unique index" : "Index", NamedKeys(index), check.Statement.ToSourceOffset(index.Declared.Location) + 1, false)));
+                    CheckKeyTypes(check, (index.Declared.Table, index.Unique ? "Unique index" : "Index", index.NamedColumns(), check.Statement.ToSourceOffset(index.Declared.Location) + 1, false)));
             }
             else if (index is { IsConstraint: true } && !(declared.IsColumnConstraint && declared.ByAlterTable))
             {
                 check.CheckDeclared(declared.Statement, index, static (check, key) =>
                 {
-                    var at = key.Declared.IsColumnConstraint ? key.Declared.Location : check.Statement.ToSourceOffset(key.Declared.Location);
+                    var at = key.Declared.IsColumnConstraint ? key.Declared.ColumnLocation : check.Statement.ToSourceOffset(key.Declared.Location);
                     CheckKeyTypes(check, (key.Declared.Table, key.IsPrimaryKey ? "Primary key" : "Unique constraint", key.Columns, at, key.Declared.IsColumnConstraint)!);
                 });
             }
@@ -153,21 +153,6 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
     }
 
     private static bool IsGin(string? method) => method is "gin" or "ybgin";
-
-    // An index's keys that are columns (not expressions).
-    private static List<string> NamedKeys(IndexInfo index)
-    {
-        var keys = new List<string>(index.Columns.Count);
-        foreach (var column in index.Columns)
-        {
-            if (column is not null)
-            {
-                keys.Add(column);
-            }
-        }
-
-        return keys;
-    }
 
     private static bool IsUnindexable(TypeRef type, SchemaCatalog catalog)
     {

@@ -237,11 +237,11 @@ internal static class PerformanceNodes
 
         /// <summary>The catalog's unique constraint as the statement that declared it wrote it.</summary>
         public static ConstraintSite Declared(IndexInfo unique) =>
-            new("CONSTR_UNIQUE", unique.Name, unique.Declared.Table, unique.Columns!, unique.Declared.Statement, unique.Declared.Location, unique.Declared.IsColumnConstraint);
+            new("CONSTR_UNIQUE", unique.Name, unique.Declared.Table, unique.Columns!, unique.Declared.Statement, unique.Declared.KeyLocation, unique.Declared.IsColumnConstraint);
 
         /// <summary>The catalog's foreign key as the statement that declared it wrote it.</summary>
         public static ConstraintSite Declared(ForeignKeyInfo key) =>
-            new("CONSTR_FOREIGN", key.Name, key.Declared.Table, key.Columns, key.Declared.Statement, key.Declared.Location, key.Declared.IsColumnConstraint)
+            new("CONSTR_FOREIGN", key.Name, key.Declared.Table, key.Columns, key.Declared.Statement, key.Declared.KeyLocation, key.Declared.IsColumnConstraint)
             {
                 ReferencedTable = key.ReferencedTable,
                 ReferencedColumns = key.ReferencedColumns,
