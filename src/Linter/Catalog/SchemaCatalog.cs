@@ -287,13 +287,17 @@ public sealed class SchemaCatalog
     /// </summary>
     internal List<(Declaration Declared, IndexInfo? Index, ForeignKeyInfo? ForeignKey)> Declarations()
     {
-        var all = new List<(Declaration Declared, IndexInfo? Index, ForeignKeyInfo? ForeignKey)>();
-        foreach (var tables in _tables.Values)
+        var all = new List<(Declaration Declared, IndexInfo? Index, ForeignKeyInfo? ForeignKey)>(Tables.Sum(t => t.Indexes.Count + t.ForeignKeys.Count));
+        foreach (var table in Tables)
         {
-            foreach (var table in tables)
+            foreach (var index in table.Indexes)
             {
-                all.AddRange(table.Indexes.Select(index => (index.Declared, (IndexInfo?)index, (ForeignKeyInfo?)null)));
-                all.AddRange(table.ForeignKeys.Select(key => (key.Declared, (IndexInfo?)null, (ForeignKeyInfo?)key)));
+                all.Add((index.Declared, index, null));
+            }
+
+            foreach (var key in table.ForeignKeys)
+            {
+                all.Add((key.Declared, null, key));
             }
         }
 

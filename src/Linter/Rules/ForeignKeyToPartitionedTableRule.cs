@@ -43,7 +43,7 @@ public sealed class ForeignKeyToPartitionedTableRule : SqlRule
 
     private static void CheckDeclared(CatalogContext check)
     {
-        foreach (var (declared, _, foreignKey) in check.Catalog.Declarations())
+        foreach (var (declared, _, foreignKey) in check.Declarations)
         {
             if (foreignKey is not null)
             {

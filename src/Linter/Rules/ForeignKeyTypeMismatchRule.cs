@@ -69,7 +69,7 @@ public sealed class ForeignKeyTypeMismatchRule : SqlRule
 
     private static void CheckDeclared(CatalogContext check)
     {
-        foreach (var (declared, _, foreignKey) in check.Catalog.Declarations())
+        foreach (var (declared, _, foreignKey) in check.Declarations)
         {
             if (foreignKey is not null)
             {

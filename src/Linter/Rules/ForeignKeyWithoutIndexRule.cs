@@ -52,7 +52,7 @@ public sealed class ForeignKeyWithoutIndexRule : SqlRule
 
     private static void CheckDeclared(CatalogContext check)
     {
-        foreach (var (declared, _, foreignKey) in check.Catalog.Declarations())
+        foreach (var (declared, _, foreignKey) in check.Declarations)
         {
             if (foreignKey is { Columns.Count: > 0 })
             {

@@ -95,7 +95,7 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
     // Every index, unique and foreign key constraint of the catalog (the primary keys aside), on the statement that declared it.
     private static void CheckDeclared(CatalogContext check)
     {
-        foreach (var (declared, index, foreignKey) in check.Catalog.Declarations())
+        foreach (var (declared, index, foreignKey) in check.Declarations)
         {
             if (index is { IsPrimaryKey: true })
             {

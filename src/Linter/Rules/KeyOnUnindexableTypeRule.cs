@@ -121,7 +121,7 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
     // column constraints of ALTER TABLE .. ADD COLUMN, which AlterTable does not read.
     private static void CheckDeclared(CatalogContext check)
     {
-        foreach (var (declared, index, _) in check.Catalog.Declarations())
+        foreach (var (declared, index, _) in check.Declarations)
         {
             if (index is { IsConstraint: false } && !IsGin(index.Method))
             {

@@ -87,7 +87,7 @@ public sealed class PartitionKeyMissingFromPrimaryKeyRule : SqlRule
     // constraints of ALTER TABLE .. ADD COLUMN, which KeyConstraints does not read.
     private static void CheckDeclared(CatalogContext check)
     {
-        foreach (var (declared, index, _) in check.Catalog.Declarations())
+        foreach (var (declared, index, _) in check.Declarations)
         {
             if (index is { IsConstraint: false, Unique: true })
             {

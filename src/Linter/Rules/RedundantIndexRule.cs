@@ -86,7 +86,7 @@ public sealed class RedundantIndexRule : SqlRule
     // Every index without expression keys and every unique constraint of the catalog, on the statement that declared it.
     private static void CheckDeclared(CatalogContext check)
     {
-        foreach (var (declared, index, _) in check.Catalog.Declarations())
+        foreach (var (declared, index, _) in check.Declarations)
         {
             if (index is { IsConstraint: false } && !index.Columns.Contains(null))
             {
