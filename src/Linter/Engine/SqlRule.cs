@@ -11,7 +11,8 @@ namespace YbMigrate.Linter.Engine;
 /// their statement, keep state across statements only in a <see cref="RunNameSet"/>, and leave
 /// what needs the schema of every statement to <see cref="NodeContext.AfterCatalog"/>, which runs
 /// once the catalog is complete, on the workers, the checks of several statements at once: a
-/// deferred check reads its statement and the catalog and changes no shared state.
+/// deferred check reads its statement and the catalog and changes no shared state. A check of every
+/// key, index or foreign key walks the catalog once instead (<see cref="RuleRegistration.RegisterCatalogAction"/>).
 /// </summary>
 public abstract class SqlRule
 {
