@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Syntax;
 using YbMigrate.PgQuery;
 
@@ -9,21 +10,28 @@ namespace YbMigrate.Linter.Catalog;
 internal sealed class CatalogBuilder
 {
     private readonly SchemaCatalog _catalog;
+    private StatementSite _site;
+    private string _kind = string.Empty;
+    private StatementContext? _statement;
+    private int _declarations;
 
     public CatalogBuilder(SchemaCatalog catalog) => _catalog = catalog;
 
-    public void Observe(string kind, ParseElement node, int ordinal, string sourcePath, TextSpan statementSpan)
+    public void Observe(string kind, ParseElement node, in StatementSite site)
     {
+        _site = site;
+        _kind = kind;
+        _statement = null;
         switch (kind)
         {
             case "CreateStmt":
-                CreateTable(node, ordinal, sourcePath, statementSpan);
+                CreateTable(node);
                 break;
             case "AlterTableStmt":
-                AlterTable(node, ordinal, sourcePath, statementSpan);
+                AlterTable(node);
                 break;
             case "IndexStmt":
-                AddIndex(node, ordinal, sourcePath, statementSpan);
+                AddIndex(node);
                 break;
             case "CreateEnumStmt":
                 AddType(node.Names("typeName"), UserTypeKind.Enum, null);
@@ -42,10 +50,10 @@ internal sealed class CatalogBuilder
                 _catalog.AddType(new UserType(typeVar.Schema, typeVar.Name, UserTypeKind.Composite, null));
                 break;
             case "InsertStmt":
-                _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation"))).DataLoadOrdinals.Add(ordinal);
+                _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation"))).DataLoadOrdinals.Add(site.Ordinal);
                 break;
             case "CopyStmt" when node.Bool("is_from") && node.Has("relation"):
-                _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation"))).DataLoadOrdinals.Add(ordinal);
+                _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation"))).DataLoadOrdinals.Add(site.Ordinal);
                 break;
         }
     }
@@ -58,9 +66,14 @@ internal sealed class CatalogBuilder
         }
     }
 
-    private void CreateTable(ParseElement node, int ordinal, string sourcePath, TextSpan span)
+    // The statement's context is made for the first entry it declares: most statements declare none.
+    private Declaration Declare(QualifiedName table, int location, int columnLocation) =>
+        new(_statement ??= _site.Statement(), table, location, columnLocation, _kind == "AlterTableStmt", _declarations++);
+
+    private void CreateTable(ParseElement node)
     {
-        var table = _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation")));
+        var name = QualifiedName.FromRangeVar(node.Field("relation"));
+        var table = _catalog.GetOrAddTable(name);
         table.IsPartitioned = node.Has("partspec");
         var keyElements = TableDefinitionNodes.PartitionElements(node);
         table.PartitionKeyColumns = keyElements.Count == 0 || keyElements.Any(TableDefinitionNodes.IsExpression)
@@ -83,18 +96,19 @@ internal sealed class CatalogBuilder
         {
             if (element.Is("ColumnDef", out var column))
             {
-                AddColumn(table, column, ordinal, sourcePath, span);
+                AddColumn(table, name, column);
             }
             else if (element.Is("Constraint", out var constraint))
             {
-                AddConstraint(table, constraint, null, ordinal, sourcePath, span);
+                AddConstraint(table, name, constraint, null, -1);
             }
         }
     }
 
-    private void AlterTable(ParseElement node, int ordinal, string sourcePath, TextSpan span)
+    private void AlterTable(ParseElement node)
     {
-        var table = _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation")));
+        var name = QualifiedName.FromRangeVar(node.Field("relation"));
+        var table = _catalog.GetOrAddTable(name);
         foreach (var item in node.Items("cmds"))
         {
             if (!item.Is("AlterTableCmd", out var command))
@@ -105,11 +119,11 @@ internal sealed class CatalogBuilder
             var def = command.Field("def");
             if (command.Str("subtype") == "AT_AddColumn" && def.Is("ColumnDef", out var column))
             {
-                AddColumn(table, column, ordinal, sourcePath, span);
+                AddColumn(table, name, column);
             }
             else if (command.Str("subtype") == "AT_AddConstraint" && def.Is("Constraint", out var constraint))
             {
-                AddConstraint(table, constraint, null, ordinal, sourcePath, span);
+                AddConstraint(table, name, constraint, null, -1);
             }
             else if (IsSequenceDefault(command) && table.Column(command.Str("name") ?? string.Empty) is { } target)
             {
@@ -118,7 +132,7 @@ internal sealed class CatalogBuilder
         }
     }
 
-    private static void AddColumn(TableInfo table, ParseElement column, int ordinal, string sourcePath, TextSpan span)
+    private void AddColumn(TableInfo table, QualifiedName tableName, ParseElement column)
     {
         var name = column.Str("colname") ?? string.Empty;
         var type = TypeRef.From(column.Field("typeName"));
@@ -127,12 +141,13 @@ internal sealed class CatalogBuilder
         {
             if (item.Is("Constraint", out var constraint))
             {
-                AddConstraint(table, constraint, name, ordinal, sourcePath, span);
+                AddConstraint(table, tableName, constraint, name, column.Location());
             }
         }
     }
 
-    private static void AddConstraint(TableInfo table, ParseElement constraint, string? column, int ordinal, string sourcePath, TextSpan span)
+    // `column` and `columnLocation` are those of the column a column constraint is written on (null and -1 for a table constraint).
+    private void AddConstraint(TableInfo table, QualifiedName tableName, ParseElement constraint, string? column, int columnLocation)
     {
         // Keys are read only for the kinds that have them: most column constraints are NOT NULL or DEFAULT.
         switch (constraint.Str("contype"))
@@ -140,21 +155,22 @@ internal sealed class CatalogBuilder
             case "CONSTR_PRIMARY":
                 var keys = Keys(constraint, column);
                 table.PrimaryKey = keys;
-                table.Indexes.Add(new IndexInfo(constraint.Str("conname"), keys.ToList<string?>(), "btree", true, true, ordinal, sourcePath, span)
+                table.Indexes.Add(new IndexInfo(constraint.Str("conname"), keys.ToList<string?>(), "btree", true, true, Declare(tableName, constraint.Location(), columnLocation))
                 {
                     IsPrimaryKey = true,
                     HasIncludedColumns = constraint.Has("including"),
                 });
                 break;
             case "CONSTR_UNIQUE":
-                table.Indexes.Add(new IndexInfo(constraint.Str("conname"), Keys(constraint, column).ToList<string?>(), "btree", true, true, ordinal, sourcePath, span)
+                table.Indexes.Add(new IndexInfo(constraint.Str("conname"), Keys(constraint, column).ToList<string?>(), "btree", true, true, Declare(tableName, constraint.Location(), columnLocation))
                 {
                     HasIncludedColumns = constraint.Has("including"),
                 });
                 break;
             case "CONSTR_FOREIGN":
                 var columns = column is null ? constraint.Names("fk_attrs") : new[] { column };
-                table.ForeignKeys.Add(new ForeignKeyInfo(columns, QualifiedName.FromRangeVar(constraint.Field("pktable")), constraint.Names("pk_attrs")));
+                var referenced = constraint.Field("pktable");
+                table.ForeignKeys.Add(new ForeignKeyInfo(constraint.Str("conname"), columns, QualifiedName.FromRangeVar(referenced), referenced.Location(), constraint.Names("pk_attrs"), Declare(tableName, constraint.Location(), columnLocation)));
                 break;
         }
     }
@@ -162,16 +178,18 @@ internal sealed class CatalogBuilder
     private static IReadOnlyList<string> Keys(ParseElement constraint, string? column) =>
         column is null ? constraint.Names("keys") : new[] { column };
 
-    private void AddIndex(ParseElement node, int ordinal, string sourcePath, TextSpan span)
+    private void AddIndex(ParseElement node)
     {
-        var table = _catalog.GetOrAddTable(QualifiedName.FromRangeVar(node.Field("relation")));
+        var relation = node.Field("relation");
+        var name = QualifiedName.FromRangeVar(relation);
+        var table = _catalog.GetOrAddTable(name);
         var columns = new List<string?>(node.Field("indexParams").GetArrayLength());
         foreach (var param in node.Items("indexParams"))
         {
             columns.Add(param.Is("IndexElem", out var elem) ? elem.Str("name") : null);
         }
 
-        table.Indexes.Add(new IndexInfo(node.Str("idxname"), columns, node.Str("accessMethod") ?? "btree", node.Bool("unique"), false, ordinal, sourcePath, span)
+        table.Indexes.Add(new IndexInfo(node.Str("idxname"), columns, node.Str("accessMethod") ?? "btree", node.Bool("unique"), false, Declare(name, relation.Location(), -1))
         {
             IsPartial = node.Has("whereClause"),
             IsRangeSharded = PerformanceNodes.IsRangeSharded(node),

@@ -74,16 +74,14 @@ public sealed class ColumnInfo
 /// <summary>An index, or the index behind a primary key or unique constraint.</summary>
 public sealed class IndexInfo
 {
-    internal IndexInfo(string? name, IReadOnlyList<string?> columns, string method, bool unique, bool isConstraint, int ordinal, string sourcePath, TextSpan span)
+    internal IndexInfo(string? name, IReadOnlyList<string?> columns, string method, bool unique, bool isConstraint, Declaration declared)
     {
         Name = name;
         Columns = columns;
         Method = method;
         Unique = unique;
         IsConstraint = isConstraint;
-        Ordinal = ordinal;
-        SourcePath = sourcePath;
-        Span = span;
+        Declared = declared;
     }
 
     /// <summary>Index name, when given.</summary>
@@ -114,24 +112,48 @@ public sealed class IndexInfo
     public bool HasIncludedColumns { get; internal set; }
 
     /// <summary>Script-wide ordinal of the statement that created it.</summary>
-    public int Ordinal { get; }
+    public int Ordinal => Declared.Statement.Ordinal;
 
     /// <summary>The file of that statement.</summary>
-    public string SourcePath { get; }
+    public string SourcePath => Declared.Statement.Source.Path;
 
     /// <summary>Where it was declared.</summary>
-    public TextSpan Span { get; }
+    public TextSpan Span => Declared.Statement.Span;
+
+    /// <summary>The statement that declared it and where in it, for the whole-schema checks that report on it.</summary>
+    internal Declaration Declared { get; }
+
+    /// <summary>The key columns that are columns, expressions left out.</summary>
+    internal List<string> NamedColumns()
+    {
+        var names = new List<string>(Columns.Count);
+        foreach (var column in Columns)
+        {
+            if (column is not null)
+            {
+                names.Add(column);
+            }
+        }
+
+        return names;
+    }
 }
 
 /// <summary>A foreign key.</summary>
 public sealed class ForeignKeyInfo
 {
-    internal ForeignKeyInfo(IReadOnlyList<string> columns, QualifiedName referencedTable, IReadOnlyList<string> referencedColumns)
+    internal ForeignKeyInfo(string? name, IReadOnlyList<string> columns, QualifiedName referencedTable, int referencedTableLocation, IReadOnlyList<string> referencedColumns, Declaration declared)
     {
+        ReferencedTableLocation = referencedTableLocation;
+        Name = name;
         Columns = columns;
         ReferencedTable = referencedTable;
         ReferencedColumns = referencedColumns;
+        Declared = declared;
     }
+
+    /// <summary>Constraint name, when given.</summary>
+    public string? Name { get; }
 
     /// <summary>Referencing columns.</summary>
     public IReadOnlyList<string> Columns { get; }
@@ -141,6 +163,12 @@ public sealed class ForeignKeyInfo
 
     /// <summary>Referenced columns (empty: the referenced primary key).</summary>
     public IReadOnlyList<string> ReferencedColumns { get; }
+
+    /// <summary>Parse location of the referenced table's name in the declaring statement.</summary>
+    internal int ReferencedTableLocation { get; }
+
+    /// <summary>The statement that declared it and where in it, for the whole-schema checks that report on it.</summary>
+    internal Declaration Declared { get; }
 }
 
 /// <summary>A possibly schema-qualified name.</summary>
@@ -251,6 +279,30 @@ public sealed class SchemaCatalog
         }
 
         return type;
+    }
+
+    /// <summary>
+    /// Every index, key constraint and foreign key of the catalog (one of the two set), in the order
+    /// the sources declared them: the walk of a whole-schema check that reports on each.
+    /// </summary>
+    internal List<(Declaration Declared, IndexInfo? Index, ForeignKeyInfo? ForeignKey)> Declarations()
+    {
+        var all = new List<(Declaration Declared, IndexInfo? Index, ForeignKeyInfo? ForeignKey)>(Tables.Sum(t => t.Indexes.Count + t.ForeignKeys.Count));
+        foreach (var table in Tables)
+        {
+            foreach (var index in table.Indexes)
+            {
+                all.Add((index.Declared, index, null));
+            }
+
+            foreach (var key in table.ForeignKeys)
+            {
+                all.Add((key.Declared, null, key));
+            }
+        }
+
+        all.Sort((a, b) => a.Declared.Sequence.CompareTo(b.Declared.Sequence));
+        return all;
     }
 
     /// <summary>The type of a column, or null when the table or column is not declared in the sources.</summary>

@@ -107,6 +107,7 @@ public sealed class CatalogContext
     private RuleDescriptor _rule = null!;
     private StatementContext _statement = null!;
     private Suppressions _suppressions = null!;
+    private List<(Declaration Declared, IndexInfo? Index, ForeignKeyInfo? ForeignKey)>? _declarations;
 
     internal CatalogContext(DeferredCheckRunner runner, SchemaCatalog catalog)
     {
@@ -117,6 +118,9 @@ public sealed class CatalogContext
     /// <summary>The schema declared by all sources.</summary>
     public SchemaCatalog Catalog { get; }
 
+    /// <summary>In a catalog action: the catalog's <see cref="SchemaCatalog.Declarations"/>, listed once for all the rules' actions.</summary>
+    internal List<(Declaration Declared, IndexInfo? Index, ForeignKeyInfo? ForeignKey)> Declarations => _declarations ??= Catalog.Declarations();
+
     /// <summary>The statement that deferred the check (its tokens are still available).</summary>
     public StatementContext Statement => _statement;
 
@@ -126,6 +130,16 @@ public sealed class CatalogContext
     /// <summary>Reports with an automatic fix.</summary>
     public void ReportWithFix(TextSpan span, Fix? fix, params object[] messageArgs) =>
         _runner.Report(_rule, _statement, _suppressions, span, _statement.CanFix ? fix : null, messageArgs);
+
+    /// <summary>
+    /// In a catalog action: runs <paramref name="check"/> on <paramref name="value"/> as a check
+    /// deferred by <paramref name="statement"/> (the statement that declared it): reports go to that
+    /// statement, with its suppressions, and a check that throws is reported on it.
+    /// </summary>
+    internal void CheckDeclared<T>(StatementContext statement, T value, Action<CatalogContext, T> check) =>
+        _runner.CheckDeclared(_rule, statement, value, check);
+
+    internal void StartCatalogAction(RuleDescriptor rule) => _rule = rule;
 
     internal void Start(RuleDescriptor rule, StatementContext statement, Suppressions suppressions)
     {

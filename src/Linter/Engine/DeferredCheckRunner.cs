@@ -9,13 +9,15 @@ namespace YbMigrate.Linter.Engine;
 /// Runs the deferred whole-schema checks once the catalog is complete, on whichever thread calls
 /// it: one instance per worker. The catalog is only read by then, so the checks of one statement
 /// run on one thread (sharing one token scan) and statements run in parallel; each call returns
-/// its findings for the run to append in statement order.
+/// its findings for the run to append in statement order. The rules' catalog actions run after
+/// them, one after the other on one thread (statements they report on are shared between rules).
 /// </summary>
 internal sealed class DeferredCheckRunner
 {
     private readonly RuleSet _rules;
     private readonly CatalogContext _context;
     private List<Finding>? _findings;
+    private StatementContext? _scanned;
 
     public DeferredCheckRunner(SchemaCatalog catalog, RuleSet rules)
     {
@@ -47,6 +49,37 @@ internal sealed class DeferredCheckRunner
         }
 
         return _findings;
+    }
+
+    /// <summary>Runs one rule's catalog action; its findings, or null.</summary>
+    public List<Finding>? RunCatalogAction(RuleDescriptor rule, Action<CatalogContext> action)
+    {
+        _findings = null;
+        _context.StartCatalogAction(rule);
+        action(_context);
+        _scanned?.ReleaseTokens();
+        _scanned = null;
+        return _findings;
+    }
+
+    /// <summary>A catalog action's check of one entry, reported on the statement that declared it.</summary>
+    public void CheckDeclared<T>(RuleDescriptor rule, StatementContext statement, T value, Action<CatalogContext, T> check)
+    {
+        if (_scanned != statement)
+        {
+            _scanned?.ReleaseTokens(); // entries are walked in declaration order: a statement's are consecutive and share one scan
+            _scanned = statement;
+        }
+
+        _context.Start(rule, statement, statement.Suppressions);
+        try
+        {
+            check(_context, value);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Add(_rules.Failure(rule, statement, statement.Suppressions, ex));
+        }
     }
 
     public void Report(RuleDescriptor rule, StatementContext statement, Suppressions suppressions, TextSpan span, Fix? fix, object[] messageArgs) =>

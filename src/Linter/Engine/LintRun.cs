@@ -72,6 +72,7 @@ internal sealed class LintRun
     public LintResult Finish()
     {
         RunDeferredChecks();
+        RunCatalogActions();
         var ordered = _findings
             .OrderBy(f => _sourceOrder[f.Source])
             .ThenBy(f => f.Span.Start)
@@ -102,6 +103,19 @@ internal sealed class LintRun
         _deferred.Clear();
     }
 
+    // After the deferred checks, on this thread: the rules' walks of the catalog, each rule's findings in declaration order.
+    private void RunCatalogActions()
+    {
+        var runner = new DeferredCheckRunner(Catalog, _rules);
+        foreach (var (rule, action) in _rules.CatalogActions)
+        {
+            if (runner.RunCatalogAction(rule, action) is { } findings)
+            {
+                _findings.AddRange(findings);
+            }
+        }
+    }
+
     // The run's number of each statement segment (meta-commands and COPY data have none), counted across sources.
     private int[] StatementOrdinals(IReadOnlyList<ScriptSegment> segments)
     {
@@ -129,7 +143,8 @@ internal sealed class LintRun
                 var raw = statements[i];
                 if (raw.Node.TryUnwrap(out var kind, out var node))
                 {
-                    _catalogBuilder.Observe(kind, node, linted.Ordinal, source.Path, new TextSpan(segment.Span.Start + raw.Span.Start, raw.Span.Length));
+                    var span = new TextSpan(segment.Span.Start + raw.Span.Start, raw.Span.Length);
+                    _catalogBuilder.Observe(kind, node, new StatementSite(source, parsed.Offsets, segment.Span.Start, span, segment.TerminatorEnd, linted.Ordinal, linted.Suppressions!));
                 }
             }
         }

@@ -27,6 +27,8 @@ internal sealed class RuleSet
 
     public List<(RuleDescriptor Rule, Action<ParseErrorContext> Action)> ParseErrorActions { get; } = new();
 
+    public List<(RuleDescriptor Rule, Action<CatalogContext> Action)> CatalogActions { get; } = new();
+
     public bool HasNodeActions => _nodeActions.Length > 0;
 
     /// <summary>The callbacks registered for a node kind number, or null.</summary>
@@ -86,6 +88,11 @@ internal sealed class RuleSet
         foreach (var action in registration.ParseErrorActions)
         {
             ParseErrorActions.Add((descriptor, action));
+        }
+
+        foreach (var action in registration.CatalogActions)
+        {
+            CatalogActions.Add((descriptor, action));
         }
     }
 }

@@ -11,7 +11,8 @@ namespace YbMigrate.Linter.Engine;
 /// their statement, keep state across statements only in a <see cref="RunNameSet"/>, and leave
 /// what needs the schema of every statement to <see cref="NodeContext.AfterCatalog"/>, which runs
 /// once the catalog is complete, on the workers, the checks of several statements at once: a
-/// deferred check reads its statement and the catalog and changes no shared state.
+/// deferred check reads its statement and the catalog and changes no shared state. A check of every
+/// key, index or foreign key walks the catalog once instead (<see cref="RuleRegistration.RegisterCatalogAction"/>).
 /// </summary>
 public abstract class SqlRule
 {
@@ -33,6 +34,8 @@ public sealed class RuleRegistration
 
     internal List<Action<ParseErrorContext>> ParseErrorActions { get; } = new();
 
+    internal List<Action<CatalogContext>> CatalogActions { get; } = new();
+
     /// <summary>
     /// Calls <paramref name="action"/> for every node of the given kinds (libpg_query node names,
     /// e.g. "IndexStmt", "FuncCall", "ColumnRef"), in top-level statements and in SQL embedded in
@@ -48,4 +51,11 @@ public sealed class RuleRegistration
     /// when the rule reports).
     /// </summary>
     public void RegisterParseErrorAction(Action<ParseErrorContext> action) => ParseErrorActions.Add(action);
+
+    /// <summary>
+    /// Calls <paramref name="action"/> once, after the deferred checks, with the complete catalog: a
+    /// whole-schema check that walks the catalog's keys, indexes and foreign keys (and reports on each
+    /// through <see cref="CatalogContext.CheckDeclared{T}"/>) instead of deferring a check for each.
+    /// </summary>
+    internal void RegisterCatalogAction(Action<CatalogContext> action) => CatalogActions.Add(action);
 }

@@ -134,6 +134,9 @@ public sealed class StatementContext
     /// <summary>Set when the statement is SQL inside a PL/pgSQL body or DO block.</summary>
     public EmbeddedOrigin? Embedded { get; }
 
+    /// <summary>The statement's suppressions, on a statement the catalog keeps for its whole-schema checks.</summary>
+    internal Suppressions Suppressions { get; set; } = null!;
+
     /// <summary>True when positions map one-to-one to the source, so fixes can be offered.</summary>
     public bool CanFix => Embedded is null || (Embedded.SyntheticPrefixLength == 0 && Embedded.Exact);
 

@@ -51,8 +51,9 @@ internal sealed class DeferredCheck<TState> : DeferredCheck
 /// </summary>
 internal readonly struct LintedSegment
 {
-    public LintedSegment(ScriptSegment segment, int ordinal, ParseResult? parsed, List<Finding>? findings, DeferredCheck[]? deferred)
+    public LintedSegment(ScriptSegment segment, int ordinal, ParseResult? parsed, List<Finding>? findings, DeferredCheck[]? deferred, Suppressions? suppressions)
     {
+        Suppressions = suppressions;
         Segment = segment;
         Ordinal = ordinal;
         Parsed = parsed;
@@ -70,6 +71,9 @@ internal readonly struct LintedSegment
 
     /// <summary>Exactly as many as deferred: they are kept until the end of the run.</summary>
     public DeferredCheck[]? Deferred { get; }
+
+    /// <summary>The statement's suppressions (null for meta-commands and COPY data).</summary>
+    public Suppressions? Suppressions { get; }
 }
 
 /// <summary>
@@ -102,7 +106,7 @@ internal sealed class StatementLinter
     {
         if (segment.Kind != SegmentKind.Statement || segment.Span.Length == 0)
         {
-            return new LintedSegment(segment, ordinal, null, null, null);
+            return new LintedSegment(segment, ordinal, null, null, null, null);
         }
 
         var parsed = PgQuery.PgQuery.Parse(source.Text, segment.Span.Start, segment.Span.Length);
@@ -112,7 +116,7 @@ internal sealed class StatementLinter
             _deferred.Clear();
             _suppressions = Suppressions.ForStatement(source.Text, segment.LeadingTrivia, fileSuppressions);
             LintStatement(source, segment, parsed, ordinal);
-            return new LintedSegment(segment, ordinal, parsed, _findings, _deferred.Count == 0 ? null : _deferred.ToArray());
+            return new LintedSegment(segment, ordinal, parsed, _findings, _deferred.Count == 0 ? null : _deferred.ToArray(), _suppressions);
         }
         catch
         {

@@ -24,26 +24,40 @@ public sealed class ForeignKeyToPartitionedTableRule : SqlRule
             "CREATE TABLE order_lines (order_id bigint, placed date);\nCREATE TRIGGER order_lines_order_exists BEFORE INSERT OR UPDATE ON order_lines FOR EACH ROW EXECUTE FUNCTION check_order_exists();"));
 
     /// <inheritdoc />
-    public override void Initialize(RuleRegistration registration) =>
+    public override void Initialize(RuleRegistration registration)
+    {
         registration.RegisterNodeAction(Analyze, "Constraint");
+        registration.RegisterCatalogAction(CheckDeclared);
+    }
 
     private static void Analyze(NodeContext context)
     {
-        if (context.Node.Str("contype") != "CONSTR_FOREIGN")
+        if (context.Node.Str("contype") != "CONSTR_FOREIGN" || PerformanceNodes.IsConstraintInCatalog(context))
         {
-            return;
+            return; // a foreign key in the catalog is checked by CheckDeclared
         }
 
         var referenced = context.Node.Field("pktable");
-        var table = QualifiedName.FromRangeVar(referenced);
-        var location = referenced.Location();
-        context.AfterCatalog((table, location), static (check, reference) =>
+        context.AfterCatalog((QualifiedName.FromRangeVar(referenced), referenced.Location()), CheckReference);
+    }
+
+    private static void CheckDeclared(CatalogContext check)
+    {
+        foreach (var (declared, _, foreignKey) in check.Declarations)
         {
-            if (check.Catalog.FindTable(reference.table)?.IsPartitioned == true)
+            if (foreignKey is not null)
             {
-                // Located only when reporting: scanning the tokens of every foreign key's statement is the costly part.
-                check.Report(TableDefinitionNodes.QualifiedNameSpan(check.Statement, reference.location), reference.table.ToString());
+                check.CheckDeclared(declared.Statement, foreignKey, static (check, key) => CheckReference(check, (key.ReferencedTable, key.ReferencedTableLocation)));
             }
-        });
+        }
+    }
+
+    private static void CheckReference(CatalogContext check, (QualifiedName Table, int Location) reference)
+    {
+        if (check.Catalog.FindTable(reference.Table)?.IsPartitioned == true)
+        {
+            // Located only when reporting: scanning the tokens of every foreign key's statement is the costly part.
+            check.Report(TableDefinitionNodes.QualifiedNameSpan(check.Statement, reference.Location), reference.Table.ToString());
+        }
     }
 }

@@ -41,14 +41,17 @@ public sealed class ForeignKeyTypeMismatchRule : SqlRule
             "CREATE TABLE customer (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES customer);"));
 
     /// <inheritdoc />
-    public override void Initialize(RuleRegistration registration) =>
+    public override void Initialize(RuleRegistration registration)
+    {
         registration.RegisterNodeAction(Analyze, "CreateStmt", "AlterTableStmt");
+        registration.RegisterCatalogAction(CheckDeclared);
+    }
 
     private static void Analyze(NodeContext context)
     {
-        if (context.Statement.Embedded is not null)
+        if (context.Statement.Embedded is not null || PerformanceNodes.IsInCatalog(context))
         {
-            return;
+            return; // a top-level statement's foreign keys are checked by CheckDeclared
         }
 
         var sites = PerformanceNodes.KeyConstraints(context);
@@ -63,6 +66,17 @@ public sealed class ForeignKeyTypeMismatchRule : SqlRule
 
     private static void Defer(NodeContext context, PerformanceNodes.ConstraintSite site, QualifiedName referenced) =>
         context.AfterCatalog((site, referenced), static (check, key) => Check(check, key.site, key.referenced));
+
+    private static void CheckDeclared(CatalogContext check)
+    {
+        foreach (var (declared, _, foreignKey) in check.Declarations)
+        {
+            if (foreignKey is not null)
+            {
+                check.CheckDeclared(declared.Statement, foreignKey, static (check, key) => Check(check, PerformanceNodes.ConstraintSite.Declared(key), key.ReferencedTable));
+            }
+        }
+    }
 
     private static void Check(CatalogContext check, PerformanceNodes.ConstraintSite site, QualifiedName referenced)
     {

@@ -25,14 +25,17 @@ public sealed class ForeignKeyWithoutIndexRule : SqlRule
             "CREATE TABLE invoice_line (id bigint PRIMARY KEY, invoice_id bigint REFERENCES invoice);\nCREATE INDEX invoice_line_invoice_id_idx ON invoice_line (invoice_id);"));
 
     /// <inheritdoc />
-    public override void Initialize(RuleRegistration registration) =>
+    public override void Initialize(RuleRegistration registration)
+    {
         registration.RegisterNodeAction(Analyze, "CreateStmt", "AlterTableStmt");
+        registration.RegisterCatalogAction(CheckDeclared);
+    }
 
     private static void Analyze(NodeContext context)
     {
-        if (context.Statement.Embedded is not null)
+        if (context.Statement.Embedded is not null || PerformanceNodes.IsInCatalog(context))
         {
-            return;
+            return; // a top-level statement's foreign keys are checked by CheckDeclared
         }
 
         var sites = PerformanceNodes.KeyConstraints(context);
@@ -45,15 +48,27 @@ public sealed class ForeignKeyWithoutIndexRule : SqlRule
         }
     }
 
-    private static void Check(NodeContext context, PerformanceNodes.ConstraintSite site) =>
-        context.AfterCatalog(site, static (check, key) =>
+    private static void Check(NodeContext context, PerformanceNodes.ConstraintSite site) => context.AfterCatalog(site, CheckKey);
+
+    private static void CheckDeclared(CatalogContext check)
+    {
+        foreach (var (declared, _, foreignKey) in check.Declarations)
         {
-            var table = check.Catalog.FindTable(key.Table);
-            if (table is not null && !IsSupported(table, key.Columns, check.Catalog))
+            if (foreignKey is { Columns.Count: > 0 })
             {
-                check.Report(key.Span, string.Join(", ", key.Columns), key.Table.Name, key.ReferencedTable?.Name ?? string.Empty);
+                check.CheckDeclared(declared.Statement, PerformanceNodes.ConstraintSite.Declared(foreignKey), CheckKey);
             }
-        });
+        }
+    }
+
+    private static void CheckKey(CatalogContext check, PerformanceNodes.ConstraintSite key)
+    {
+        var table = check.Catalog.FindTable(key.Table);
+        if (table is not null && !IsSupported(table, key.Columns, check.Catalog))
+        {
+            check.Report(key.Span, string.Join(", ", key.Columns), key.Table.Name, key.ReferencedTable?.Name ?? string.Empty);
+        }
+    }
 
     private static bool IsSupported(TableInfo table, IReadOnlyList<string> columns, SchemaCatalog catalog)
     {

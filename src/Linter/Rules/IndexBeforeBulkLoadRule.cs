@@ -31,10 +31,16 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
         registration.RegisterNodeAction(CreateIndex, "IndexStmt");
         registration.RegisterNodeAction(AddConstraint, "CreateStmt", "AlterTableStmt");
         registration.RegisterNodeAction(CreateTrigger, "CreateTrigStmt");
+        registration.RegisterCatalogAction(CheckDeclared);
     }
 
     private static void CreateIndex(NodeContext context)
     {
+        if (PerformanceNodes.IsInCatalog(context))
+        {
+            return; // checked by CheckDeclared
+        }
+
         var name = context.Node.Str("idxname");
         var relation = context.Node.Field("relation");
         var table = QualifiedName.FromRangeVar(relation);
@@ -43,6 +49,11 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
 
     private static void AddConstraint(NodeContext context)
     {
+        if (PerformanceNodes.IsInCatalog(context))
+        {
+            return; // checked by CheckDeclared
+        }
+
         var sites = PerformanceNodes.KeyConstraints(context);
         for (var i = 0; i < sites.Count; i++)
         {
@@ -78,14 +89,36 @@ public sealed class IndexBeforeBulkLoadRule : SqlRule
             return;
         }
 
-        context.AfterCatalog((table, what, name, site, relationLocation), static (check, made) =>
+        context.AfterCatalog((table, what, name, site, relationLocation), CheckLoads);
+    }
+
+    // Every index, unique and foreign key constraint of the catalog (the primary keys aside), on the statement that declared it.
+    private static void CheckDeclared(CatalogContext check)
+    {
+        foreach (var (declared, index, foreignKey) in check.Declarations)
         {
-            var loads = LoadsAfter(check.Catalog.FindTable(made.table), check.Statement.Ordinal);
-            if (loads > 0)
+            if (index is { IsPrimaryKey: true })
             {
-                check.Report(Span(check.Statement, made.table, made.name, made.site, made.relationLocation), Named(made.what, made.name), made.table.Name, loads);
+                continue;
             }
-        });
+
+            var made = index switch
+            {
+                null => (declared.Table, "Foreign key", foreignKey!.Name, PerformanceNodes.ConstraintSite.Declared(foreignKey), (int?)null),
+                { IsConstraint: true } => (declared.Table, "Unique constraint", index.Name, PerformanceNodes.ConstraintSite.Declared(index), null),
+                _ => (declared.Table, "Index", index.Name, null, declared.Location),
+            };
+            check.CheckDeclared(declared.Statement, made, CheckLoads);
+        }
+    }
+
+    private static void CheckLoads(CatalogContext check, (QualifiedName Table, string What, string? Name, PerformanceNodes.ConstraintSite? Site, int? RelationLocation) made)
+    {
+        var loads = LoadsAfter(check.Catalog.FindTable(made.Table), check.Statement.Ordinal);
+        if (loads > 0)
+        {
+            check.Report(Span(check.Statement, made.Table, made.Name, made.Site, made.RelationLocation), Named(made.What, made.Name), made.Table.Name, loads);
+        }
     }
 
     private static TextSpan Span(StatementContext statement, QualifiedName table, string? name, PerformanceNodes.ConstraintSite? site, int? relationLocation) =>

@@ -40,10 +40,16 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
         registration.RegisterNodeAction(CreateTable, "CreateStmt");
         registration.RegisterNodeAction(AlterTable, "AlterTableStmt");
         registration.RegisterNodeAction(CreateIndex, "IndexStmt");
+        registration.RegisterCatalogAction(CheckDeclared);
     }
 
     private static void CreateTable(NodeContext context)
     {
+        if (PerformanceNodes.IsInCatalog(context))
+        {
+            return; // a top-level statement's keys are checked by CheckDeclared
+        }
+
         var table = QualifiedName.FromRangeVar(context.Node.Field("relation"));
         foreach (var element in context.Node.Items("tableElts"))
         {
@@ -67,6 +73,11 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
 
     private static void AlterTable(NodeContext context)
     {
+        if (PerformanceNodes.IsInCatalog(context))
+        {
+            return; // checked by CheckDeclared
+        }
+
         var table = QualifiedName.FromRangeVar(context.Node.Field("relation"));
         foreach (var item in context.Node.Items("cmds"))
         {
@@ -79,9 +90,9 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
 
     private static void CreateIndex(NodeContext context)
     {
-        if (context.Node.Str("accessMethod") is "gin" or "ybgin")
+        if (IsGin(context.Node.Str("accessMethod")) || PerformanceNodes.IsInCatalog(context))
         {
-            return;
+            return; // a top-level statement's index is checked by CheckDeclared
         }
 
         var table = QualifiedName.FromRangeVar(context.Node.Field("relation"));
@@ -104,18 +115,44 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
     // Spans are found only for the keys reported: locating every key column in the tokens is the costly part. A column
     // constraint's span is its column's token (at the parse location `at`); a key list's, each column's name from source offset `at` on.
     private static void CheckKeys(NodeContext context, QualifiedName table, string what, IReadOnlyList<string> keys, int at, bool isColumnConstraint) =>
-        context.AfterCatalog((table, what, keys, at, isColumnConstraint), static (check, key) =>
+        context.AfterCatalog((table, what, keys, at, isColumnConstraint), CheckKeyTypes);
+
+    // The catalog's keys and non-GIN indexes as the statements above would have deferred them: not the
+    // column constraints of ALTER TABLE .. ADD COLUMN, which AlterTable does not read.
+    private static void CheckDeclared(CatalogContext check)
+    {
+        foreach (var (declared, index, _) in check.Declarations)
         {
-            foreach (var name in key.keys)
+            if (index is { IsConstraint: false } && !IsGin(index.Method))
             {
-                var type = check.Catalog.ColumnType(key.table, name);
-                if (type is not null && IsUnindexable(type, check.Catalog))
-                {
-                    var span = key.isColumnConstraint ? check.Statement.TokenSpanAt(key.at) : KeySpan(check.Statement, name, key.at);
-                    check.Report(span, key.what, name, type);
-                }
+                check.CheckDeclared(declared.Statement, index, static (check, index) =>
+                    CheckKeyTypes(check, (index.Declared.Table, index.Unique ? "Unique index" : "Index", index.NamedColumns(), check.Statement.ToSourceOffset(index.Declared.Location) + 1, false)));
             }
-        });
+            else if (index is { IsConstraint: true } && !(declared.IsColumnConstraint && declared.ByAlterTable))
+            {
+                check.CheckDeclared(declared.Statement, index, static (check, key) =>
+                {
+                    var at = key.Declared.IsColumnConstraint ? key.Declared.ColumnLocation : check.Statement.ToSourceOffset(key.Declared.Location);
+                    CheckKeyTypes(check, (key.Declared.Table, key.IsPrimaryKey ? "Primary key" : "Unique constraint", key.Columns, at, key.Declared.IsColumnConstraint)!);
+                });
+            }
+        }
+    }
+
+    private static void CheckKeyTypes(CatalogContext check, (QualifiedName Table, string What, IReadOnlyList<string> Keys, int At, bool IsColumnConstraint) key)
+    {
+        foreach (var name in key.Keys)
+        {
+            var type = check.Catalog.ColumnType(key.Table, name);
+            if (type is not null && IsUnindexable(type, check.Catalog))
+            {
+                var span = key.IsColumnConstraint ? check.Statement.TokenSpanAt(key.At) : KeySpan(check.Statement, name, key.At);
+                check.Report(span, key.What, name, type);
+            }
+        }
+    }
+
+    private static bool IsGin(string? method) => method is "gin" or "ybgin";
 
     private static bool IsUnindexable(TypeRef type, SchemaCatalog catalog)
     {

@@ -24,30 +24,46 @@ public sealed class LowCardinalityIndexRule : SqlRule
             "CREATE INDEX jobs_pending_idx ON jobs (id) WHERE NOT done;"));
 
     /// <inheritdoc />
-    public override void Initialize(RuleRegistration registration) =>
+    public override void Initialize(RuleRegistration registration)
+    {
         registration.RegisterNodeAction(Analyze, "IndexStmt");
+        registration.RegisterCatalogAction(CheckDeclared);
+    }
 
     private static void Analyze(NodeContext context)
     {
         var node = context.Node;
         var keys = node.Field("indexParams");
         var column = keys.GetArrayLength() == 1 ? keys[0].Field("IndexElem").Str("name") : null;
-        if (column is null || node.Has("whereClause"))
+        if (column is null || node.Has("whereClause") || PerformanceNodes.IsInCatalog(context))
         {
-            return;
+            return; // a top-level statement's index is checked by CheckDeclared
         }
 
         var relation = node.Field("relation");
-        var table = QualifiedName.FromRangeVar(relation);
-        var from = context.Statement.ToSourceOffset(relation.Location());
-        context.AfterCatalog((table, column, from), static (check, index) =>
+        context.AfterCatalog((QualifiedName.FromRangeVar(relation), column, context.Statement.ToSourceOffset(relation.Location())), CheckColumn);
+    }
+
+    // The catalog's indexes on one column (not an expression), without WHERE.
+    private static void CheckDeclared(CatalogContext check)
+    {
+        foreach (var (declared, index, _) in check.Declarations)
         {
-            var type = check.Catalog.ColumnType(index.table, index.column);
-            if (type is not null && check.Catalog.ResolveDomains(type) is { IsArray: false, Name: "boolean" })
+            if (index is { IsConstraint: false, IsPartial: false, Columns.Count: 1 } && index.Columns[0] is { } column)
             {
-                // Located only when reporting: scanning the tokens of every index's statement is the costly part.
-                check.Report(PerformanceNodes.ColumnListSpan(check.Statement, new[] { index.column }, index.from), index.column);
+                check.CheckDeclared(declared.Statement, (declared.Table, Column: column, declared.Location), static (check, index) =>
+                    CheckColumn(check, (index.Table, index.Column, check.Statement.ToSourceOffset(index.Location))));
             }
-        });
+        }
+    }
+
+    private static void CheckColumn(CatalogContext check, (QualifiedName Table, string Column, int From) index)
+    {
+        var type = check.Catalog.ColumnType(index.Table, index.Column);
+        if (type is not null && check.Catalog.ResolveDomains(type) is { IsArray: false, Name: "boolean" })
+        {
+            // Located only when reporting: scanning the tokens of every index's statement is the costly part.
+            check.Report(PerformanceNodes.ColumnListSpan(check.Statement, new[] { index.Column }, index.From), index.Column);
+        }
     }
 }

@@ -32,10 +32,16 @@ public sealed class PartitionKeyMissingFromPrimaryKeyRule : SqlRule
     {
         registration.RegisterNodeAction(CheckConstraints, "CreateStmt", "AlterTableStmt");
         registration.RegisterNodeAction(CheckUniqueIndex, "IndexStmt");
+        registration.RegisterCatalogAction(CheckDeclared);
     }
 
     private static void CheckConstraints(NodeContext context)
     {
+        if (PerformanceNodes.IsInCatalog(context))
+        {
+            return; // a top-level statement's keys are checked by CheckDeclared
+        }
+
         var table = QualifiedName.FromRangeVar(context.Node.Field("relation"));
         var keys = TableDefinitionNodes.KeyConstraints(context.Node);
         for (var i = 0; i < keys.Count; i++)
@@ -48,9 +54,9 @@ public sealed class PartitionKeyMissingFromPrimaryKeyRule : SqlRule
 
     private static void CheckUniqueIndex(NodeContext context)
     {
-        if (!context.Node.Bool("unique"))
+        if (!context.Node.Bool("unique") || PerformanceNodes.IsInCatalog(context))
         {
-            return;
+            return; // a top-level statement's unique index is checked by CheckDeclared
         }
 
         // An expression in the index key does not count as the column it mentions.
@@ -75,13 +81,37 @@ public sealed class PartitionKeyMissingFromPrimaryKeyRule : SqlRule
     // The span is found only when reporting: scanning every key's statement for its keyword is the costly part.
     // A constraint's keyword is the first after its parse location; a unique index's, the statement's UNIQUE.
     private static void Check(NodeContext context, QualifiedName table, string what, IReadOnlyList<string> keyColumns, int? keyLocation, TokenKind keyword) =>
-        context.AfterCatalog((table, what, keyColumns, keyLocation, keyword), static (check, key) =>
+        context.AfterCatalog((table, what, keyColumns, keyLocation, keyword), CheckKey);
+
+    // The catalog's keys and unique indexes as the statements above would have deferred them: not the column
+    // constraints of ALTER TABLE .. ADD COLUMN, which KeyConstraints does not read.
+    private static void CheckDeclared(CatalogContext check)
+    {
+        foreach (var (declared, index, _) in check.Declarations)
         {
-            var missing = check.Catalog.FindTable(key.table)?.PartitionKeyColumns?.Where(column => !key.keyColumns.Contains(column)).ToList();
-            if (missing is { Count: > 0 })
+            if (index is { IsConstraint: false, Unique: true })
             {
-                var span = key.keyLocation is { } location ? TableDefinitionNodes.KeywordSpan(check.Statement, location, key.keyword) : UniqueKeyword(check.Statement);
-                check.Report(span, key.what, key.table.ToString(), string.Join(", ", missing.Select(c => "\"" + c + "\"")));
+                check.CheckDeclared(declared.Statement, index, static (check, unique) =>
+                    CheckKey(check, (unique.Declared.Table, "Unique index", unique.NamedColumns(), null, TokenKind.UNIQUE)));
             }
-        });
+            else if (index is { IsConstraint: true } && !(declared.IsColumnConstraint && declared.ByAlterTable))
+            {
+                check.CheckDeclared(declared.Statement, index, static (check, key) =>
+                {
+                    var (what, keyword) = key.IsPrimaryKey ? ("Primary key", TokenKind.PRIMARY) : ("Unique constraint", TokenKind.UNIQUE);
+                    CheckKey(check, (key.Declared.Table, what, key.Columns, key.Declared.Location, keyword)!);
+                });
+            }
+        }
+    }
+
+    private static void CheckKey(CatalogContext check, (QualifiedName Table, string What, IReadOnlyList<string> KeyColumns, int? KeyLocation, TokenKind Keyword) key)
+    {
+        var missing = check.Catalog.FindTable(key.Table)?.PartitionKeyColumns?.Where(column => !key.KeyColumns.Contains(column)).ToList();
+        if (missing is { Count: > 0 })
+        {
+            var span = key.KeyLocation is { } location ? TableDefinitionNodes.KeywordSpan(check.Statement, location, key.Keyword) : UniqueKeyword(check.Statement);
+            check.Report(span, key.What, key.Table.ToString(), string.Join(", ", missing.Select(c => "\"" + c + "\"")));
+        }
+    }
 }

@@ -32,14 +32,15 @@ public sealed class RedundantIndexRule : SqlRule
     {
         registration.RegisterNodeAction(CreateIndex, "IndexStmt");
         registration.RegisterNodeAction(AddConstraint, "CreateStmt", "AlterTableStmt");
+        registration.RegisterCatalogAction(CheckDeclared);
     }
 
     private static void CreateIndex(NodeContext context)
     {
         var node = context.Node;
-        if (context.Statement.Embedded is not null)
+        if (context.Statement.Embedded is not null || PerformanceNodes.IsInCatalog(context))
         {
-            return;
+            return; // a top-level statement's index is checked by CheckDeclared
         }
 
         var keys = new List<string>(node.Field("indexParams").GetArrayLength());
@@ -59,9 +60,9 @@ public sealed class RedundantIndexRule : SqlRule
 
     private static void AddConstraint(NodeContext context)
     {
-        if (context.Statement.Embedded is not null)
+        if (context.Statement.Embedded is not null || PerformanceNodes.IsInCatalog(context))
         {
-            return;
+            return; // a top-level statement's unique constraints are checked by CheckDeclared
         }
 
         var sites = PerformanceNodes.KeyConstraints(context);
@@ -80,17 +81,37 @@ public sealed class RedundantIndexRule : SqlRule
     // The span is located only when reporting: most indexes are not redundant. It is the unique
     // constraint's, or an index's key columns from source offset `from` on.
     private static void Check(NodeContext context, QualifiedName tableName, IReadOnlyList<string> keys, int from, PerformanceNodes.ConstraintSite? constraint) =>
-        context.AfterCatalog((tableName, keys, from, constraint), static (check, index) =>
+        context.AfterCatalog((tableName, keys, from, constraint), CheckIndex);
+
+    // Every index without expression keys and every unique constraint of the catalog, on the statement that declared it.
+    private static void CheckDeclared(CatalogContext check)
+    {
+        foreach (var (declared, index, _) in check.Declarations)
         {
-            var table = check.Catalog.FindTable(index.tableName);
-            var self = table is null ? null : FindSelf(table, check.Statement.Ordinal, index.keys, isConstraint: index.constraint is not null);
-            var covering = self is null ? null : Covering(self, table!.Indexes);
-            if (covering is not null)
+            if (index is { IsConstraint: false } && !index.Columns.Contains(null))
             {
-                var span = index.constraint?.Span ?? PerformanceNodes.ColumnListSpan(check.Statement, index.keys, index.from);
-                check.Report(span, Describe(self!, capitalized: true), Describe(covering, capitalized: false));
+                check.CheckDeclared(declared.Statement, index, static (check, index) =>
+                    CheckIndex(check, (index.Declared.Table, index.Columns, check.Statement.ToSourceOffset(index.Declared.Location), null)!));
             }
-        });
+            else if (index is { IsConstraint: true, IsPrimaryKey: false })
+            {
+                check.CheckDeclared(declared.Statement, index, static (check, unique) =>
+                    CheckIndex(check, (unique.Declared.Table, unique.Columns, 0, PerformanceNodes.ConstraintSite.Declared(unique))!));
+            }
+        }
+    }
+
+    private static void CheckIndex(CatalogContext check, (QualifiedName TableName, IReadOnlyList<string> Keys, int From, PerformanceNodes.ConstraintSite? Constraint) index)
+    {
+        var table = check.Catalog.FindTable(index.TableName);
+        var self = table is null ? null : FindSelf(table, check.Statement.Ordinal, index.Keys, isConstraint: index.Constraint is not null);
+        var covering = self is null ? null : Covering(self, table!.Indexes);
+        if (covering is not null)
+        {
+            var span = index.Constraint?.Span ?? PerformanceNodes.ColumnListSpan(check.Statement, index.Keys, index.From);
+            check.Report(span, Describe(self!, capitalized: true), Describe(covering, capitalized: false));
+        }
+    }
 
     // The catalog's entry for the index, or for the unique constraint on these columns, that the statement made.
     // Loops, not LINQ: every index and unique constraint of the input runs this check.

@@ -64,6 +64,38 @@ internal static class PerformanceNodes
         && first.Str("ordering") is "SORTBY_ASC" or "SORTBY_DESC";
 
     /// <summary>
+    /// True when the node is a top-level statement, whose indexes, key constraints and foreign keys the
+    /// catalog records (<see cref="SchemaCatalog.Declarations"/>): a catalog action checks them, while
+    /// those of a statement nested in another (CREATE SCHEMA .. CREATE INDEX) or embedded in a routine
+    /// body are not in the catalog and are deferred one by one.
+    /// </summary>
+    public static bool IsInCatalog(NodeContext context) => context.IsStatement && context.Statement.Embedded is null;
+
+    /// <summary>
+    /// True when the Constraint node is one the catalog records (<see cref="IsInCatalog"/>): a constraint of a
+    /// top-level CREATE TABLE (on a column or the table), or of ALTER TABLE .. ADD CONSTRAINT / ADD COLUMN.
+    /// </summary>
+    public static bool IsConstraintInCatalog(NodeContext context)
+    {
+        var ancestors = context.Ancestors;
+        if (context.Statement.Embedded is not null)
+        {
+            return false;
+        }
+
+        return ancestors.Count switch
+        {
+            1 => ancestors[0].Kind == "CreateStmt",
+            2 => ancestors[0].Kind == "CreateStmt" ? ancestors[1].Kind == "ColumnDef" : IsAlterTableCommand(ancestors, "AT_AddConstraint"),
+            3 => IsAlterTableCommand(ancestors, "AT_AddColumn") && ancestors[2].Kind == "ColumnDef",
+            _ => false,
+        };
+    }
+
+    private static bool IsAlterTableCommand(IReadOnlyList<TreeNode> ancestors, string subtype) =>
+        ancestors[0].Kind == "AlterTableStmt" && ancestors[1].Kind == "AlterTableCmd" && ancestors[1].Node.Str("subtype") == subtype;
+
+    /// <summary>
     /// The PRIMARY KEY, UNIQUE and FOREIGN KEY constraints declared by a CreateStmt or AlterTableStmt
     /// (column and table constraints, and those of ALTER TABLE .. ADD COLUMN). Read once per
     /// statement and shared by the rules that ask.
@@ -162,19 +194,24 @@ internal static class PerformanceNodes
         private TextSpan? _span;
 
         internal ConstraintSite(ParseElement constraint, QualifiedName table, IReadOnlyList<string> columns, StatementContext statement, int location, bool isColumnConstraint)
+            : this(constraint.Str("contype") ?? string.Empty, constraint.Str("conname"), table, columns, statement, location, isColumnConstraint)
         {
-            Kind = constraint.Str("contype") ?? string.Empty;
-            Name = constraint.Str("conname");
-            Table = table;
-            Columns = columns;
-            _statement = statement;
-            _location = location;
-            _isColumnConstraint = isColumnConstraint;
             if (Kind == "CONSTR_FOREIGN")
             {
                 ReferencedTable = QualifiedName.FromRangeVar(constraint.Field("pktable"));
                 ReferencedColumns = constraint.Names("pk_attrs");
             }
+        }
+
+        private ConstraintSite(string kind, string? name, QualifiedName table, IReadOnlyList<string> columns, StatementContext statement, int location, bool isColumnConstraint)
+        {
+            Kind = kind;
+            Name = name;
+            Table = table;
+            Columns = columns;
+            _statement = statement;
+            _location = location;
+            _isColumnConstraint = isColumnConstraint;
         }
 
         /// <summary>CONSTR_PRIMARY, CONSTR_UNIQUE or CONSTR_FOREIGN.</summary>
@@ -193,10 +230,22 @@ internal static class PerformanceNodes
         public IReadOnlyList<string> Columns { get; }
 
         /// <summary>For a foreign key: the referenced table.</summary>
-        public QualifiedName? ReferencedTable { get; }
+        public QualifiedName? ReferencedTable { get; private set; }
 
         /// <summary>For a foreign key: the referenced columns (empty: the referenced primary key).</summary>
-        public IReadOnlyList<string> ReferencedColumns { get; } = System.Array.Empty<string>();
+        public IReadOnlyList<string> ReferencedColumns { get; private set; } = System.Array.Empty<string>();
+
+        /// <summary>The catalog's unique constraint as the statement that declared it wrote it.</summary>
+        public static ConstraintSite Declared(IndexInfo unique) =>
+            new("CONSTR_UNIQUE", unique.Name, unique.Declared.Table, unique.Columns!, unique.Declared.Statement, unique.Declared.KeyLocation, unique.Declared.IsColumnConstraint);
+
+        /// <summary>The catalog's foreign key as the statement that declared it wrote it.</summary>
+        public static ConstraintSite Declared(ForeignKeyInfo key) =>
+            new("CONSTR_FOREIGN", key.Name, key.Declared.Table, key.Columns, key.Declared.Statement, key.Declared.KeyLocation, key.Declared.IsColumnConstraint)
+            {
+                ReferencedTable = key.ReferencedTable,
+                ReferencedColumns = key.ReferencedColumns,
+            };
 
         /// <summary>
         /// The key columns in the source (the column name for a column constraint), located when

@@ -1,0 +1,106 @@
+using System;
+using System.Linq;
+using YbMigrate.Linter.Engine;
+using YbMigrate.Linter.Versions;
+using YbMigrate.PgQuery;
+
+namespace YbMigrate.Linter.Tests.Engine;
+
+/// <summary>
+/// Whole-schema checks that walk the catalog's keys, indexes and foreign keys once every source is
+/// read: what they report lands on the statement that declared the entry, in its file, under its
+/// suppressions, in the order the entries were declared.
+/// </summary>
+public class CatalogActionTests
+{
+    [Fact]
+    public void An_index_declared_in_another_file_than_its_table_is_reported_in_its_own_file_under_its_own_suppressions()
+    {
+        var tables = new SqlSource("tables.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, note text);\n");
+        var indexes = new SqlSource("indexes.sql", """
+            CREATE INDEX orders_note_idx ON orders (note);
+            -- yb-migrate:disable-next-statement YB4008
+            CREATE INDEX orders_customer_idx ON orders (customer_id);
+            ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customer (id);
+
+            """);
+        var load = new SqlSource("load.sql", "CREATE TABLE customer (id int PRIMARY KEY);\nINSERT INTO orders VALUES (1, 1, 'x');\n");
+
+        var findings = new LintEngine().Lint(new[] { tables, indexes, load }).Findings;
+
+        Assert.Equal(
+            new[]
+            {
+                "indexes.sql:1 YB4008 orders_note_idx",
+                "indexes.sql:4 YB4006 customer_id",
+                "indexes.sql:4 YB4008 customer_id",
+            },
+            findings.Select(f => $"{f.Source.Path}:{f.Start.Line} {f.Rule.Id} {Text(f)}"));
+        Assert.Contains("Foreign key \"orders_customer_fk\" on \"orders\"", findings.Last().Message);
+    }
+
+    [Fact]
+    public void Entries_declared_at_the_same_place_are_reported_in_the_order_declared()
+    {
+        const string sql = """
+            CREATE TABLE parent (id bigint PRIMARY KEY);
+            CREATE TABLE child (id bigint PRIMARY KEY, parent_id bigint UNIQUE REFERENCES parent);
+            INSERT INTO child VALUES (1, 1);
+            """;
+
+        var loads = new LintEngine().Lint(sql).Findings.Where(f => f.Rule.Id == "YB4008").ToList();
+
+        Assert.Equal(new[] { "parent_id", "parent_id" }, loads.Select(Text));
+        Assert.StartsWith("Unique constraint on \"child\"", loads[0].Message);
+        Assert.StartsWith("Foreign key on \"child\"", loads[1].Message);
+    }
+
+    [Fact]
+    public void Keys_of_statements_the_catalog_does_not_record_are_still_checked_one_by_one()
+    {
+        // CREATE SCHEMA's own statements and SQL in routine bodies are not in the catalog: their keys are deferred as before.
+        const string sql = """
+            CREATE TABLE docs (id bigint PRIMARY KEY, body jsonb);
+            CREATE SCHEMA s CREATE TABLE t (x int) CREATE INDEX t_x ON t (x);
+            DO $$ BEGIN CREATE INDEX docs_body_idx ON docs (body); END $$;
+            INSERT INTO t VALUES (1);
+            """;
+
+        var findings = new LintEngine().Lint(sql).Findings;
+
+        Assert.Contains(findings, f => f.Rule.Id == "YB4008" && Text(f) == "t_x");
+        Assert.Contains(findings, f => f.Rule.Id == "YB2003" && Text(f) == "body" && f.Start.Line == 3);
+    }
+
+    [Fact]
+    public void A_catalog_check_that_throws_is_reported_on_the_declaring_statement_and_the_walk_goes_on()
+    {
+        const string sql = "CREATE TABLE t (id bigint PRIMARY KEY, a int);\nCREATE INDEX bad ON t (a);\nCREATE INDEX good ON t (a);\n";
+
+        var findings = new LintEngine(new LintOptions(), new SqlRule[] { new IndexNameRule() }).Lint(sql).Findings;
+
+        Assert.Equal(new[] { "YB0002@2", "YB9003@3" }, findings.Select(f => $"{f.Rule.Id}@{f.Start.Line}"));
+        Assert.Contains("bad index", findings[0].Message);
+        Assert.Equal("CREATE INDEX good ON t (a)", Text(findings[1]));
+    }
+
+    private static string Text(Finding finding) => finding.Source.Text.Substring(finding.Span.Start, finding.Span.Length);
+
+    /// <summary>Reports every index of the catalog on its statement, and throws on the one named bad.</summary>
+    private sealed class IndexNameRule : SqlRule
+    {
+        public override RuleDescriptor Descriptor { get; } = new("YB9003", "index", Severity.Info, RuleCategory.Caveat, Availability.Never, "index {0}", ProbeCallRule.Docs);
+
+        public override void Initialize(RuleRegistration registration) => registration.RegisterCatalogAction(check =>
+        {
+            foreach (var (declared, index, _) in check.Declarations)
+            {
+                if (index is { IsConstraint: false })
+                {
+                    check.CheckDeclared(declared.Statement, index.Name, static (check, name) =>
+                        check.Report(name == "bad" ? throw new InvalidOperationException("bad index") : check.Statement.Span, name!));
+                }
+            }
+        });
+    }
+}
