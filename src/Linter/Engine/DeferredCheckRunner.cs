@@ -56,7 +56,16 @@ internal sealed class DeferredCheckRunner
     {
         _findings = null;
         _context.StartCatalogAction(rule);
-        action(_context);
+        try
+        {
+            action(_context);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException && _scanned is not null)
+        {
+            // The walk itself failed, not one entry's check: reported on the statement it had reached; the run goes on.
+            Add(_rules.Failure(rule, _scanned, _scanned.Suppressions, ex));
+        }
+
         _scanned?.ReleaseTokens();
         _scanned = null;
         return _findings;

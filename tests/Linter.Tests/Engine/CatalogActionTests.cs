@@ -84,7 +84,40 @@ public class CatalogActionTests
         Assert.Equal("CREATE INDEX good ON t (a)", Text(findings[1]));
     }
 
+    [Fact]
+    public void A_catalog_walk_that_throws_is_reported_on_the_statement_it_reached_and_the_lint_goes_on()
+    {
+        const string sql = "CREATE TABLE t (id bigint PRIMARY KEY, a int);\nCREATE INDEX good ON t (a);\nCREATE INDEX stop ON t (a);\nCREATE INDEX never ON t (a);\n";
+
+        var findings = new LintEngine(new LintOptions(), new SqlRule[] { new IndexNameRule(), new WalkStopsRule() }).Lint(sql).Findings;
+
+        Assert.Equal(new[] { "YB9003@2", "YB0002@3", "YB9003@3", "YB9003@4" }, findings.Select(f => $"{f.Rule.Id}@{f.Start.Line}"));
+        Assert.Contains("YB9004", findings[1].Message);
+        Assert.Contains("walk stopped", findings[1].Message);
+    }
+
     private static string Text(Finding finding) => finding.Source.Text.Substring(finding.Span.Start, finding.Span.Length);
+
+    /// <summary>Walks the catalog's indexes and fails in its own loop, not in a check, after reaching the one named stop.</summary>
+    private sealed class WalkStopsRule : SqlRule
+    {
+        public override RuleDescriptor Descriptor { get; } = new("YB9004", "walk", Severity.Info, RuleCategory.Caveat, Availability.Never, "walk {0}", ProbeCallRule.Docs);
+
+        public override void Initialize(RuleRegistration registration) => registration.RegisterCatalogAction(check =>
+        {
+            foreach (var (declared, index, _) in check.Declarations)
+            {
+                if (index is { IsConstraint: false })
+                {
+                    check.CheckDeclared(declared.Statement, index.Name, static (_, _) => { });
+                    if (index.Name == "stop")
+                    {
+                        throw new InvalidOperationException("walk stopped");
+                    }
+                }
+            }
+        });
+    }
 
     /// <summary>Reports every index of the catalog on its statement, and throws on the one named bad.</summary>
     private sealed class IndexNameRule : SqlRule
