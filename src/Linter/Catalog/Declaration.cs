@@ -44,3 +44,25 @@ internal readonly struct Declaration
     /// <summary>The order in which the run declared it, across statements and files.</summary>
     public int Sequence { get; }
 }
+
+/// <summary>One index, key constraint or foreign key of the catalog with where it was declared, as the catalog actions walk them.</summary>
+internal readonly struct DeclaredEntry
+{
+    public DeclaredEntry(Declaration declared, IndexInfo? index, ForeignKeyInfo? foreignKey)
+    {
+        Declared = declared;
+        Index = index;
+        ForeignKey = foreignKey;
+    }
+
+    public Declaration Declared { get; }
+
+    /// <summary>The index or key constraint; null for a foreign key.</summary>
+    public IndexInfo? Index { get; }
+
+    /// <summary>The foreign key; null for an index or key constraint.</summary>
+    public ForeignKeyInfo? ForeignKey { get; }
+
+    public void Deconstruct(out Declaration declared, out IndexInfo? index, out ForeignKeyInfo? foreignKey) =>
+        (declared, index, foreignKey) = (Declared, Index, ForeignKey);
+}

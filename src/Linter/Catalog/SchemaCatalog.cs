@@ -285,19 +285,19 @@ public sealed class SchemaCatalog
     /// Every index, key constraint and foreign key of the catalog (one of the two set), in the order
     /// the sources declared them: the walk of a whole-schema check that reports on each.
     /// </summary>
-    internal List<(Declaration Declared, IndexInfo? Index, ForeignKeyInfo? ForeignKey)> Declarations()
+    internal List<DeclaredEntry> Declarations()
     {
-        var all = new List<(Declaration Declared, IndexInfo? Index, ForeignKeyInfo? ForeignKey)>(Tables.Sum(t => t.Indexes.Count + t.ForeignKeys.Count));
+        var all = new List<DeclaredEntry>(Tables.Sum(t => t.Indexes.Count + t.ForeignKeys.Count));
         foreach (var table in Tables)
         {
             foreach (var index in table.Indexes)
             {
-                all.Add((index.Declared, index, null));
+                all.Add(new DeclaredEntry(index.Declared, index, null));
             }
 
             foreach (var key in table.ForeignKeys)
             {
-                all.Add((key.Declared, null, key));
+                all.Add(new DeclaredEntry(key.Declared, null, key));
             }
         }
 

@@ -107,7 +107,7 @@ public sealed class CatalogContext
     private RuleDescriptor _rule = null!;
     private StatementContext _statement = null!;
     private Suppressions _suppressions = null!;
-    private List<(Declaration Declared, IndexInfo? Index, ForeignKeyInfo? ForeignKey)>? _declarations;
+    private List<DeclaredEntry>? _declarations;
 
     internal CatalogContext(DeferredCheckRunner runner, SchemaCatalog catalog)
     {
@@ -119,7 +119,7 @@ public sealed class CatalogContext
     public SchemaCatalog Catalog { get; }
 
     /// <summary>In a catalog action: the catalog's <see cref="SchemaCatalog.Declarations"/>, listed once for all the rules' actions.</summary>
-    internal List<(Declaration Declared, IndexInfo? Index, ForeignKeyInfo? ForeignKey)> Declarations => _declarations ??= Catalog.Declarations();
+    internal List<DeclaredEntry> Declarations => _declarations ??= Catalog.Declarations();
 
     /// <summary>The statement that deferred the check (its tokens are still available).</summary>
     public StatementContext Statement => _statement;
