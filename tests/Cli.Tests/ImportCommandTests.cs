@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Npgsql;
 using YbMigrate.Migration.Data;
@@ -64,6 +65,7 @@ public sealed class ImportCommandTests : IDisposable
         File.WriteAllText(path, string.Join("\n", lines) + "\n", new UTF8Encoding(false));
         var manifest = DataManifest.Read(_dir);
         manifest.Tables[0].Files[0] = TestExport.Describe(path, "public.orders.1.csv", 500);
+        manifest.Tables[0].Bytes = manifest.Tables[0].Files.Sum(f => f.Bytes); // the file grew by the quoted newline
         manifest.Write(_dir);
 
         var (exit, _, error) = Run("import", "--target", _target.ConnectionString, "--in", _dir, "--batch-rows", "100");

@@ -59,6 +59,13 @@ public static class TestExport
         return manifest;
     }
 
+    /// <summary>A table of one file (DIR/data/schema.name.csv at <paramref name="path"/>) with the manifest's totals from that file.</summary>
+    public static TableData OneFileTable(string path, string schema, string name, List<string> columns, long rows)
+    {
+        var file = Describe(path, Path.GetFileName(path), rows);
+        return new TableData { Schema = schema, Name = name, Columns = columns, RowCount = rows, Bytes = file.Bytes, Files = { file } };
+    }
+
     /// <summary>A file's manifest entry from its bytes.</summary>
     public static DataFile Describe(string path, string relativePath, long rows)
     {

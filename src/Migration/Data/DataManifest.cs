@@ -80,9 +80,14 @@ public sealed class DataManifest
             throw new DataManifestException($"{path}: manifest format {manifest.Format} is newer than this tool reads ({CurrentFormat}); update yb-migrate.");
         }
 
-        foreach (var file in manifest.Tables.SelectMany(t => t.Files))
+        foreach (var table in manifest.Tables)
         {
-            file.ReadChecksum(path);
+            foreach (var file in table.Files)
+            {
+                file.ReadChecksum(path);
+            }
+
+            table.CheckTotals(path);
         }
 
         return manifest;
@@ -131,6 +136,19 @@ public sealed class TableData
 
     /// <summary>The files, in the order of their ranges (page order for ctid ranges, key order for key ranges).</summary>
     public List<DataFile> Files { get; set; } = new();
+
+    // The totals are what import and import status show and plan with: a manifest whose totals are not
+    // its files' (edited by hand, damaged) is an error before anything is loaded.
+    internal void CheckTotals(string manifestPath)
+    {
+        var (rows, bytes) = (Files.Sum(f => f.Rows), Files.Sum(f => f.Bytes));
+        if (rows != RowCount || bytes != Bytes)
+        {
+            throw new DataManifestException(
+                $"{manifestPath}: table {Schema}.{Name} says {RowCount} rows and {Bytes} bytes, its files add up to {rows} rows and {bytes} bytes; " +
+                "the manifest was changed or damaged: export again.");
+        }
+    }
 }
 
 /// <summary>One CSV file: a whole table or one range of it.</summary>

@@ -65,6 +65,30 @@ public sealed class DataFileTests
         }
     }
 
+    [Theory]
+    [InlineData(3, 100, "says 3 rows and 100 bytes, its files add up to 4 rows and 100 bytes")]
+    [InlineData(4, 99, "says 4 rows and 99 bytes, its files add up to 4 rows and 100 bytes")]
+    public void A_manifest_whose_table_totals_are_not_its_files_is_refused_by_table(long rowCount, long bytes, string message)
+    {
+        var directory = Directory.CreateTempSubdirectory("ybm-manifest").FullName;
+        try
+        {
+            Directory.CreateDirectory(DataManifest.DataDirectory(directory));
+            static string FileEntry(int part) => $"{{\"path\": \"public.t.{part}.csv\", \"rows\": 2, \"bytes\": 50, \"checksum\": \"xxh128:00\"}}";
+            File.WriteAllText(Path.Combine(DataManifest.DataDirectory(directory), DataManifest.FileName),
+                $"{{\"format\": 2, \"tables\": [{{\"schema\": \"public\", \"name\": \"t\", \"rowCount\": {rowCount}, \"bytes\": {bytes}, \"files\": [{FileEntry(1)}, {FileEntry(2)}]}}]}}");
+
+            var error = Assert.Throws<DataManifestException>(() => DataManifest.Read(directory));
+
+            Assert.Contains("manifest.json: table public.t " + message, error.Message);
+            Assert.Contains("export again", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(directory, true);
+        }
+    }
+
     [Fact]
     public void Records_are_counted_across_64_byte_blocks_and_buffers()
     {

@@ -133,7 +133,7 @@ public sealed class BinaryCopyTests : IDisposable
         var names = target.Rows($"SELECT attname FROM pg_attribute WHERE attrelid = 'public.{table}'::regclass AND attnum > 0 ORDER BY attnum");
         new DataManifest
         {
-            Tables = { new TableData { Schema = "public", Name = table, Columns = names, RowCount = rows, Files = { TestExport.Describe(path, $"public.{table}.csv", rows) } } },
+            Tables = { TestExport.OneFileTable(path, "public", table, names, rows) },
         }.Write(dir);
         var result = await DataImporter.ImportAsync(target.ConnectionString, new ImportOptions
         {

@@ -313,7 +313,7 @@ public sealed class DataImportTests : IDisposable
         var rows = new BatchSplitterCounter(csv).Records;
         new DataManifest
         {
-            Tables = { new TableData { Schema = "public", Name = "t", Columns = ["id", "note", "q"], RowCount = rows, Files = { TestExport.Describe(path, "public.t.csv", rows) } } },
+            Tables = { TestExport.OneFileTable(path, "public", "t", ["id", "note", "q"], rows) },
         }.Write(_dir);
         var target = new TestDatabase();
         target.Execute("CREATE TABLE public.t (id integer PRIMARY KEY, note text, q integer NOT NULL)");

@@ -451,9 +451,9 @@ public static class DataImporter
         public TableState(string name, TableData data, IReadOnlyCollection<LedgerBatch> doneBefore)
         {
             Data = data;
-            Bytes = data.Files.Sum(f => f.Bytes);
+            Bytes = data.Bytes;
             BytesDone = doneBefore.Sum(b => b.Length);
-            Summary = new TableSummary { Name = name, Rows = data.Files.Sum(f => f.Rows), RowsDoneBefore = doneBefore.Sum(b => b.RowsLoaded + b.RowsStashed) };
+            Summary = new TableSummary { Name = name, Rows = data.RowCount, RowsDoneBefore = doneBefore.Sum(b => b.RowsLoaded + b.RowsStashed) };
         }
 
         public TableData Data { get; }

@@ -23,7 +23,7 @@ internal static class ImportSelection
 
         return manifest.Tables
             .Where(t => names.Count == 0 || names.Any(n => Matches(t, n)))
-            .OrderByDescending(t => t.Files.Sum(f => f.Bytes))
+            .OrderByDescending(t => t.Bytes)
             .ThenBy(t => t.Schema + "." + t.Name, StringComparer.Ordinal)
             .ToList();
     }

@@ -47,8 +47,8 @@ public static class ImportStatus
             var done = table.Files.SelectMany(f => batches[f.Path]).ToList();
             return new TableStatus(
                 table.Schema + "." + table.Name,
-                table.Files.Sum(f => f.Rows),
-                table.Files.Sum(f => f.Bytes),
+                table.RowCount,
+                table.Bytes,
                 table.Files.Count,
                 table.Files.Count(f => batches[f.Path].Sum(b => b.Length) >= f.Bytes),
                 done.Sum(b => b.RowsLoaded),
