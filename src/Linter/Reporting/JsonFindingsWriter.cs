@@ -1,7 +1,5 @@
 using System.IO;
 using System.Linq;
-using System.Text;
-using System.Text.Json;
 using YbMigrate.Linter.Engine;
 
 namespace YbMigrate.Linter.Reporting;
@@ -12,40 +10,38 @@ public sealed class JsonFindingsWriter : IFindingsWriter
     /// <inheritdoc />
     public void Write(LintResult result, TextWriter output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using var streamed = new StreamedJson(output);
+        var json = streamed.Writer;
+        json.WriteStartObject();
+        json.WriteStartArray("findings");
+        foreach (var finding in result.Findings)
         {
             json.WriteStartObject();
-            json.WriteStartArray("findings");
-            foreach (var finding in result.Findings)
-            {
-                json.WriteStartObject();
-                json.WriteString("ruleId", finding.Rule.Id);
-                json.WriteString("severity", FindingsWriters.SeverityName(finding.Severity));
-                json.WriteString("file", finding.Source.Path);
-                json.WriteNumber("line", finding.Start.Line);
-                json.WriteNumber("column", finding.Start.Column);
-                json.WriteNumber("endLine", finding.End.Line);
-                json.WriteNumber("endColumn", finding.End.Column);
-                json.WriteString("message", finding.Message);
-                json.WriteBoolean("fixable", finding.Fix is not null);
-                json.WriteString("helpUri", finding.Rule.HelpUri);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject("summary");
-            json.WriteNumber("files", result.SourceCount);
-            json.WriteNumber("statements", result.StatementCount);
-            json.WriteNumber("findings", result.Findings.Count);
-            json.WriteNumber("errors", result.Findings.Count(f => f.Severity == Severity.Error));
-            json.WriteNumber("warnings", result.Findings.Count(f => f.Severity == Severity.Warning));
-            json.WriteNumber("infos", result.Findings.Count(f => f.Severity == Severity.Info));
-            json.WriteNumber("fixable", result.Findings.Count(f => f.Fix is not null));
+            json.WriteString("ruleId", finding.Rule.Id);
+            json.WriteString("severity", FindingsWriters.SeverityName(finding.Severity));
+            json.WriteString("file", finding.Source.Path);
+            json.WriteNumber("line", finding.Start.Line);
+            json.WriteNumber("column", finding.Start.Column);
+            json.WriteNumber("endLine", finding.End.Line);
+            json.WriteNumber("endColumn", finding.End.Column);
+            json.WriteString("message", finding.Message);
+            json.WriteBoolean("fixable", finding.Fix is not null);
+            json.WriteString("helpUri", finding.Rule.HelpUri);
             json.WriteEndObject();
-            json.WriteEndObject();
+            streamed.FlushIfFull();
         }
 
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        json.WriteEndArray();
+        json.WriteStartObject("summary");
+        json.WriteNumber("files", result.SourceCount);
+        json.WriteNumber("statements", result.StatementCount);
+        json.WriteNumber("findings", result.Findings.Count);
+        json.WriteNumber("errors", result.Findings.Count(f => f.Severity == Severity.Error));
+        json.WriteNumber("warnings", result.Findings.Count(f => f.Severity == Severity.Warning));
+        json.WriteNumber("infos", result.Findings.Count(f => f.Severity == Severity.Info));
+        json.WriteNumber("fixable", result.Findings.Count(f => f.Fix is not null));
+        json.WriteEndObject();
+        json.WriteEndObject();
+        streamed.Finish();
     }
 }

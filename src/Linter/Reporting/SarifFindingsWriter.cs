@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using YbMigrate.Linter.Engine;
 
@@ -18,28 +17,26 @@ public sealed class SarifFindingsWriter : IFindingsWriter
     {
         var rules = RuleCatalog.Descriptors;
         var ruleIndex = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(r => r.Id, r => r.index);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using var streamed = new StreamedJson(output);
+        var json = streamed.Writer;
+        json.WriteStartObject();
+        json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        json.WriteString("version", "2.1.0");
+        json.WriteStartArray("runs");
+        json.WriteStartObject();
+        WriteTool(json, rules);
+        json.WriteStartArray("results");
+        foreach (var finding in result.Findings)
         {
-            json.WriteStartObject();
-            json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-            json.WriteString("version", "2.1.0");
-            json.WriteStartArray("runs");
-            json.WriteStartObject();
-            WriteTool(json, rules);
-            json.WriteStartArray("results");
-            foreach (var finding in result.Findings)
-            {
-                WriteResult(json, finding, ruleIndex[finding.Rule.Id]);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
+            WriteResult(json, finding, ruleIndex[finding.Rule.Id]);
+            streamed.FlushIfFull();
         }
 
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        streamed.Finish();
     }
 
     private static void WriteTool(Utf8JsonWriter json, IReadOnlyList<RuleDescriptor> rules)
