@@ -282,8 +282,29 @@ public sealed class SchemaCatalog
     }
 
     /// <summary>
+    /// <see cref="Declarations"/> cut where the declaring statement changes: what the catalog actions
+    /// walk, one statement's entries at a time, in declaration order.
+    /// </summary>
+    internal List<DeclaredEntries> DeclarationsByStatement()
+    {
+        var all = Declarations();
+        var statements = new List<DeclaredEntries>();
+        for (int start = 0, end; start < all.Count; start = end)
+        {
+            var statement = all[start].Declared.Statement;
+            for (end = start + 1; end < all.Count && all[end].Declared.Statement == statement; end++)
+            {
+            }
+
+            statements.Add(new DeclaredEntries(all, start, end));
+        }
+
+        return statements;
+    }
+
+    /// <summary>
     /// Every index, key constraint and foreign key of the catalog (one of the two set), in the order
-    /// the sources declared them: the walk of a whole-schema check that reports on each.
+    /// the sources declared them (so a statement's entries are consecutive): the walk of a whole-schema check that reports on each.
     /// </summary>
     internal List<DeclaredEntry> Declarations()
     {

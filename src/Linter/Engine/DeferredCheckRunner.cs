@@ -6,11 +6,11 @@ using YbMigrate.PgQuery;
 namespace YbMigrate.Linter.Engine;
 
 /// <summary>
-/// Runs the deferred whole-schema checks once the catalog is complete, on whichever thread calls
-/// it: one instance per worker. The catalog is only read by then, so the checks of one statement
-/// run on one thread (sharing one token scan) and statements run in parallel; each call returns
-/// its findings for the run to append in statement order. The rules' catalog actions run after
-/// them, one after the other on one thread (statements they report on are shared between rules).
+/// Runs the deferred whole-schema checks once the catalog is complete, then the rules' catalog
+/// actions, on whichever thread calls it: one instance per worker. The catalog is only read by
+/// then, so the checks of one statement (or the actions on the entries it declared) run on one
+/// thread, sharing one token scan, and statements run in parallel; each call returns its findings
+/// for the run to append in order.
 /// </summary>
 internal sealed class DeferredCheckRunner
 {
@@ -51,24 +51,41 @@ internal sealed class DeferredCheckRunner
         return _findings;
     }
 
-    /// <summary>Runs one rule's catalog action; its findings, or null.</summary>
-    public List<Finding>? RunCatalogAction(RuleDescriptor rule, Action<CatalogContext> action)
+    /// <summary>
+    /// Runs every rule's catalog action on the entries one statement declared (its tokens scanned once
+    /// for all of them): what each action reported, by its place in <see cref="RuleSet.CatalogActions"/>,
+    /// or null when none reported anything.
+    /// </summary>
+    public CatalogActionFindings? RunCatalogActions(DeclaredEntries entries)
     {
-        _findings = null;
-        _context.StartCatalogAction(rule);
-        try
+        CatalogActionFindings? reported = null;
+        var actions = _rules.CatalogActions;
+        for (var i = 0; i < actions.Count; i++)
         {
-            action(_context);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException && _scanned is not null)
-        {
-            // The walk itself failed, not one entry's check: reported on the statement it had reached; the run goes on.
-            Add(_rules.Failure(rule, _scanned, _scanned.Suppressions, ex));
+            var (rule, action) = actions[i];
+            _findings = null;
+            _context.StartCatalogAction(rule, entries);
+            var stopped = false;
+            try
+            {
+                action(_context);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The walk itself failed, not one entry's check: reported on the statement it was walking; the lint goes on.
+                Add(_rules.Failure(rule, entries.Statement, entries.Statement.Suppressions, ex));
+                stopped = true;
+            }
+
+            if (_findings is not null || stopped)
+            {
+                (reported ??= new CatalogActionFindings(actions.Count)).Set(i, _findings, stopped);
+            }
         }
 
         _scanned?.ReleaseTokens();
         _scanned = null;
-        return _findings;
+        return reported;
     }
 
     /// <summary>A catalog action's check of one entry, reported on the statement that declared it.</summary>
@@ -100,5 +117,32 @@ internal sealed class DeferredCheckRunner
         {
             (_findings ??= new List<Finding>()).Add(finding);
         }
+    }
+}
+
+/// <summary>
+/// What the rules' catalog actions reported on the entries of one statement: for each action (by its
+/// place in <see cref="RuleSet.CatalogActions"/>), its findings or null, and whether its walk failed there.
+/// </summary>
+internal sealed class CatalogActionFindings
+{
+    private readonly List<Finding>?[] _findings;
+    private readonly bool[] _stopped;
+
+    public CatalogActionFindings(int actions)
+    {
+        _findings = new List<Finding>?[actions];
+        _stopped = new bool[actions];
+    }
+
+    public List<Finding>? Findings(int action) => _findings[action];
+
+    /// <summary>True when the action threw while walking the statement's entries.</summary>
+    public bool Stopped(int action) => _stopped[action];
+
+    public void Set(int action, List<Finding>? findings, bool stopped)
+    {
+        _findings[action] = findings;
+        _stopped[action] = stopped;
     }
 }

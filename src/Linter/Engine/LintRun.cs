@@ -11,7 +11,8 @@ namespace YbMigrate.Linter.Engine;
 /// One lint run over a set of sources. Each statement is parsed once and walked by the rules'
 /// node callbacks on a parse worker (<see cref="StatementLinter"/>); this thread takes the
 /// statements in order, feeds the schema catalog and keeps their findings and deferred checks,
-/// which run once every source has been read, again on the workers (<see cref="DeferredCheckRunner"/>).
+/// which run once every source has been read, again on the workers, and so do the rules' walks of
+/// the catalog (<see cref="DeferredCheckRunner"/>).
 /// </summary>
 internal sealed class LintRun
 {
@@ -103,16 +104,39 @@ internal sealed class LintRun
         _deferred.Clear();
     }
 
-    // After the deferred checks, on this thread: the rules' walks of the catalog, each rule's findings in declaration order.
+    // After the deferred checks, on the workers: the rules' walks of the catalog, one declaring statement's entries
+    // at a time. Each rule's findings are appended in declaration order, the rules in registration order, as one
+    // thread walking the whole catalog rule after rule would append them; a walk that failed goes no further.
     private void RunCatalogActions()
     {
-        var runner = new DeferredCheckRunner(Catalog, _rules);
-        foreach (var (rule, action) in _rules.CatalogActions)
-        {
-            if (runner.RunCatalogAction(rule, action) is { } findings)
+        var actions = _rules.CatalogActions.Count;
+        var statements = actions == 0 ? new List<DeclaredEntries>() : Catalog.DeclarationsByStatement();
+        var byAction = new List<Finding>?[actions];
+        var stopped = new bool[actions];
+        var walked = ParseAhead.Process<CatalogActionFindings?>(
+            statements.Count,
+            () =>
             {
-                _findings.AddRange(findings);
+                var runner = new DeferredCheckRunner(Catalog, _rules);
+                return i => runner.RunCatalogActions(statements[i]);
+            },
+            _ => { });
+        foreach (var reported in walked)
+        {
+            for (var action = 0; reported is not null && action < actions; action++)
+            {
+                if (!stopped[action] && reported.Findings(action) is { } findings)
+                {
+                    (byAction[action] ??= new List<Finding>()).AddRange(findings);
+                }
+
+                stopped[action] |= reported.Stopped(action);
             }
+        }
+
+        foreach (var findings in byAction)
+        {
+            _findings.AddRange(findings ?? Enumerable.Empty<Finding>());
         }
     }
 
