@@ -53,19 +53,14 @@ internal sealed class DeferredCheckRunner
 
     /// <summary>
     /// Runs every rule's catalog action on the entries one statement declared (its tokens scanned once
-    /// for all of them): what each action reported, by its place in <see cref="RuleSet.CatalogActions"/>,
-    /// or null when none reported anything.
+    /// for all of them): their findings, action after action, or null.
     /// </summary>
-    public CatalogActionFindings? RunCatalogActions(DeclaredEntries entries)
+    public List<Finding>? RunCatalogActions(DeclaredEntries entries)
     {
-        CatalogActionFindings? reported = null;
-        var actions = _rules.CatalogActions;
-        for (var i = 0; i < actions.Count; i++)
+        _findings = null;
+        foreach (var (rule, action) in _rules.CatalogActions)
         {
-            var (rule, action) = actions[i];
-            _findings = null;
             _context.StartCatalogAction(rule, entries);
-            var stopped = false;
             try
             {
                 action(_context);
@@ -74,18 +69,12 @@ internal sealed class DeferredCheckRunner
             {
                 // The walk itself failed, not one entry's check: reported on the statement it was walking; the lint goes on.
                 Add(_rules.Failure(rule, entries.Statement, entries.Statement.Suppressions, ex));
-                stopped = true;
-            }
-
-            if (_findings is not null || stopped)
-            {
-                (reported ??= new CatalogActionFindings(actions.Count)).Set(i, _findings, stopped);
             }
         }
 
         _scanned?.ReleaseTokens();
         _scanned = null;
-        return reported;
+        return _findings;
     }
 
     /// <summary>A catalog action's check of one entry, reported on the statement that declared it.</summary>
@@ -120,29 +109,3 @@ internal sealed class DeferredCheckRunner
     }
 }
 
-/// <summary>
-/// What the rules' catalog actions reported on the entries of one statement: for each action (by its
-/// place in <see cref="RuleSet.CatalogActions"/>), its findings or null, and whether its walk failed there.
-/// </summary>
-internal sealed class CatalogActionFindings
-{
-    private readonly List<Finding>?[] _findings;
-    private readonly bool[] _stopped;
-
-    public CatalogActionFindings(int actions)
-    {
-        _findings = new List<Finding>?[actions];
-        _stopped = new bool[actions];
-    }
-
-    public List<Finding>? Findings(int action) => _findings[action];
-
-    /// <summary>True when the action threw while walking the statement's entries.</summary>
-    public bool Stopped(int action) => _stopped[action];
-
-    public void Set(int action, List<Finding>? findings, bool stopped)
-    {
-        _findings[action] = findings;
-        _stopped[action] = stopped;
-    }
-}

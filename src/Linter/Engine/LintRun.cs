@@ -85,58 +85,37 @@ internal sealed class LintRun
     // The catalog is complete and only read from here on: statements' checks run in parallel, their findings appended in order.
     private void RunDeferredChecks()
     {
-        var findings = ParseAhead.Process<List<Finding>?>(
-            _deferred.Count,
-            () =>
-            {
-                var runner = new DeferredCheckRunner(Catalog, _rules);
-                return i => runner.Run(_deferred[i]);
-            },
-            _ => { });
-        foreach (var statementFindings in findings)
-        {
-            if (statementFindings is not null)
-            {
-                _findings.AddRange(statementFindings);
-            }
-        }
-
+        RunOnWorkers(_deferred.Count, (runner, i) => runner.Run(_deferred[i]));
         _deferred.Clear();
     }
 
-    // After the deferred checks, on the workers: the rules' walks of the catalog, one declaring statement's entries
-    // at a time. Each rule's findings are appended in declaration order, the rules in registration order, as one
-    // thread walking the whole catalog rule after rule would append them; a walk that failed goes no further.
+    // After the deferred checks, on the workers: the rules' walks of the catalog, one declaring statement's entries at a
+    // time, their findings appended statement after statement. One thread walking the whole catalog rule after rule
+    // would append them rule after rule; the findings on one statement come in the same order either way, and findings
+    // on different statements never have the same position, so the sort below (stable) leaves the same order.
     private void RunCatalogActions()
     {
-        var actions = _rules.CatalogActions.Count;
-        var statements = actions == 0 ? new List<DeclaredEntries>() : Catalog.DeclarationsByStatement();
-        var byAction = new List<Finding>?[actions];
-        var stopped = new bool[actions];
-        var walked = ParseAhead.Process<CatalogActionFindings?>(
-            statements.Count,
+        var statements = _rules.CatalogActions.Count == 0 ? new List<DeclaredEntries>() : Catalog.DeclarationsByStatement();
+        RunOnWorkers(statements.Count, (runner, i) => runner.RunCatalogActions(statements[i]));
+    }
+
+    // Runs a step on items 0 to count - 1 with a runner per thread (on the workers for many items), appending their findings in item order.
+    private void RunOnWorkers(int count, Func<DeferredCheckRunner, int, List<Finding>?> step)
+    {
+        var findings = ParseAhead.Process<List<Finding>?>(
+            count,
             () =>
             {
                 var runner = new DeferredCheckRunner(Catalog, _rules);
-                return i => runner.RunCatalogActions(statements[i]);
+                return i => step(runner, i);
             },
             _ => { });
-        foreach (var reported in walked)
+        foreach (var itemFindings in findings)
         {
-            for (var action = 0; reported is not null && action < actions; action++)
+            if (itemFindings is not null)
             {
-                if (!stopped[action] && reported.Findings(action) is { } findings)
-                {
-                    (byAction[action] ??= new List<Finding>()).AddRange(findings);
-                }
-
-                stopped[action] |= reported.Stopped(action);
+                _findings.AddRange(itemFindings);
             }
-        }
-
-        foreach (var findings in byAction)
-        {
-            _findings.AddRange(findings ?? Enumerable.Empty<Finding>());
         }
     }
 

@@ -57,9 +57,8 @@ public sealed class RuleRegistration
     /// statement that declared keys, indexes or foreign keys, with those entries as <c>Declarations</c>:
     /// a whole-schema check that walks the catalog's entries (and reports on each through
     /// <see cref="CatalogContext.CheckDeclared{T}"/>) instead of deferring a check for each. The calls
-    /// run on the workers, several statements at once, so the action keeps no state between calls;
-    /// its findings are kept in declaration order. An action that throws (not in a check) is
-    /// reported on the statement it was walking and not called for the statements after it.
+    /// run on the workers, several statements at once, so the action keeps no state between calls.
+    /// An action that throws (not in a check) is reported on the statement it was walking.
     /// </summary>
     internal void RegisterCatalogAction(Action<CatalogContext> action) => CatalogActions.Add(action);
 }
