@@ -44,14 +44,13 @@ internal sealed class LintRun
         _sourceOrder[source] = _sourceOrder.Count;
         _ = source.Lines; // made once here, before the workers make findings in the source
         var fileSuppressions = Suppressions.ForFile(source.Text);
-        var segments = PsqlScriptSplitter.Split(source.Text);
-        var ordinals = StatementOrdinals(segments);
+        var segments = new ScriptSegments(source.Text, _statementCount);
         var linted = ParseAhead.Process<LintedSegment>(
-            segments.Count,
+            segments,
             () =>
             {
                 var linter = new StatementLinter(_rules);
-                return i => linter.Lint(source, segments[i], fileSuppressions, ordinals[i]);
+                return i => linter.Lint(source, segments.Segment(i), fileSuppressions, segments.Ordinal(i));
             },
             segment => segment.Parsed?.Dispose());
         foreach (var segment in linted)
@@ -68,6 +67,8 @@ internal sealed class LintRun
                 }
             }
         }
+
+        _statementCount = segments.NextOrdinal;
     }
 
     public LintResult Finish()
@@ -133,22 +134,6 @@ internal sealed class LintRun
                 _findings.AddRange(itemFindings);
             }
         }
-    }
-
-    // The run's number of each statement segment (meta-commands and COPY data have none), counted across sources.
-    private int[] StatementOrdinals(IReadOnlyList<ScriptSegment> segments)
-    {
-        var ordinals = new int[segments.Count];
-        for (var i = 0; i < segments.Count; i++)
-        {
-            ordinals[i] = _statementCount;
-            if (segments[i].Kind == SegmentKind.Statement && segments[i].Span.Length > 0)
-            {
-                _statementCount++;
-            }
-        }
-
-        return ordinals;
     }
 
     private void Take(SqlSource source, LintedSegment linted, ParseResult parsed)

@@ -9,6 +9,33 @@ public class PsqlScriptSplitterTests
         PsqlScriptSplitter.Split(script).Where(s => s.Kind == kind).Select(s => script.Substring(s.Span.Start, s.Span.Length)).ToArray();
 
     [Fact]
+    public void Read_a_few_segments_at_a_time_a_script_splits_as_in_one_go()
+    {
+        const string script = """
+            \c shop
+            CREATE TABLE t (a int, b text);
+            COPY t FROM stdin;
+            1\tx
+            \.
+            ;; SELECT 'a;b' -- note
+            FROM t; \set x 1
+            CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;
+            SELECT 'left open
+            """;
+        var whole = PsqlScriptSplitter.Split(script);
+        var splitter = new PsqlScriptSplitter.Splitter(script);
+
+        for (var count = 1; !splitter.Done; count++)
+        {
+            splitter.ReadUntil(count);
+            Assert.True(splitter.Segments.Count >= count || splitter.Done);
+            Assert.Equal(whole.Take(splitter.Segments.Count), splitter.Segments);
+        }
+
+        Assert.Equal(whole, splitter.Segments);
+    }
+
+    [Fact]
     public void Splits_at_semicolons_outside_quotes_comments_and_parentheses()
     {
         const string script = """
