@@ -9,8 +9,9 @@ namespace YbMigrate.Linter.Engine;
 /// </summary>
 internal sealed class ScriptSegments : IItemSource
 {
-    // Split segments are copied into chunks that never move: a worker reads a published segment while the next ones are added.
-    private const int ChunkSize = 4096;
+    // Split segments are copied into chunks that never move: a worker reads a published segment while the next ones are
+    // added. A chunk stays below the size of the large-object heap, which a collection of the young objects does not reclaim.
+    private const int ChunkSize = 2048;
 
     private readonly PsqlScriptSplitter.Splitter _splitter;
     private readonly NumberedSegment[]?[] _chunks;
@@ -26,7 +27,7 @@ internal sealed class ScriptSegments : IItemSource
 
     public int Count { get; private set; }
 
-    public bool Complete => _splitter.Done && Count == _splitter.Segments.Count;
+    public bool Complete => _splitter.Done && _splitter.Segments.Count == 0;
 
     /// <summary>The number the next statement found will have: after the last segment, the run's count of statements so far.</summary>
     public int NextOrdinal { get; private set; }
@@ -34,16 +35,17 @@ internal sealed class ScriptSegments : IItemSource
     public void ReadAhead(int count)
     {
         _splitter.ReadUntil(count);
-        var split = _splitter.Segments;
-        for (; Count < split.Count; Count++)
+        foreach (var segment in _splitter.Segments)
         {
-            var segment = split[Count];
             (_chunks[Count / ChunkSize] ??= new NumberedSegment[ChunkSize])[Count % ChunkSize] = new NumberedSegment(segment, NextOrdinal);
+            Count++;
             if (segment.Kind == SegmentKind.Statement && segment.Span.Length > 0)
             {
                 NextOrdinal++;
             }
         }
+
+        _splitter.Forget();
     }
 
     /// <summary>Segment <paramref name="index"/> (one already published to the reading thread).</summary>

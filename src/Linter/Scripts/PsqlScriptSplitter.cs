@@ -81,16 +81,19 @@ public static class PsqlScriptSplitter
 
         public Splitter(string text) => _text = text;
 
-        /// <summary>The segments split so far, in order.</summary>
+        /// <summary>The segments split so far and not forgotten, in order.</summary>
         public List<ScriptSegment> Segments => _segments;
+
+        /// <summary>How many segments were split before the first of <see cref="Segments"/>.</summary>
+        public int Forgotten { get; private set; }
 
         /// <summary>True once the whole text is split.</summary>
         public bool Done { get; private set; }
 
-        /// <summary>Splits on until there are at least <paramref name="count"/> segments, or to the end of the text.</summary>
+        /// <summary>Splits on until there are at least <paramref name="count"/> segments (forgotten ones included), or to the end of the text.</summary>
         public void ReadUntil(int count)
         {
-            while (_segments.Count < count && _i < _text.Length)
+            while (Forgotten + _segments.Count < count && _i < _text.Length)
             {
                 var c = _text[_i];
                 if (char.IsWhiteSpace(c))
@@ -124,6 +127,13 @@ public static class PsqlScriptSplitter
 
                 Done = true;
             }
+        }
+
+        /// <summary>Drops the segments split so far: their reader keeps them (the splitter of a long script then holds few).</summary>
+        public void Forget()
+        {
+            Forgotten += _segments.Count;
+            _segments.Clear();
         }
 
         private char Peek(int ahead) => _i + ahead < _text.Length ? _text[_i + ahead] : '\0';
