@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using YbMigrate.Linter.Engine;
 
 namespace YbMigrate.Linter.Catalog;
@@ -74,11 +73,11 @@ internal readonly struct DeclaredEntry
 /// </summary>
 internal readonly struct DeclaredEntries
 {
-    private readonly List<DeclaredEntry> _all;
+    private readonly DeclaredEntry[] _all;
     private readonly int _start;
     private readonly int _end;
 
-    public DeclaredEntries(List<DeclaredEntry> all, int start, int end)
+    public DeclaredEntries(DeclaredEntry[] all, int start, int end)
     {
         _all = all;
         _start = start;
@@ -93,11 +92,11 @@ internal readonly struct DeclaredEntries
     /// <summary>Walks the entries in declaration order.</summary>
     public struct Enumerator
     {
-        private readonly List<DeclaredEntry> _all;
+        private readonly DeclaredEntry[] _all;
         private readonly int _end;
         private int _index;
 
-        public Enumerator(List<DeclaredEntry> all, int start, int end)
+        public Enumerator(DeclaredEntry[] all, int start, int end)
         {
             _all = all;
             _end = end;

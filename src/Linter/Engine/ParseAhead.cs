@@ -80,6 +80,8 @@ internal static class ParseAhead
                 {
                     discard(results[next]);
                 }
+
+                pipeline.Reuse(results);
             }
         }
     }
@@ -113,6 +115,8 @@ internal sealed class ParsePipeline<T> : IDisposable
     private readonly Action<T> _discard;
     // The results of the batches in the window, batch b in slot b % BatchesAhead: the workers stay within BatchesAhead of the consumer.
     private readonly T[]?[] _ready = new T[]?[BatchesAhead];
+    // Arrays of taken batches, cleared, for the next batches: a long script allocates a few instead of one per batch.
+    private readonly Stack<T[]> _spare = new();
     private readonly object _gate = new();
     private readonly Task[] _workers;
     private int _known;
@@ -195,6 +199,19 @@ internal sealed class ParsePipeline<T> : IDisposable
         return parsed!;
     }
 
+    /// <summary>Hands back the array of a batch taken and read to the end, for a later batch.</summary>
+    public void Reuse(T[] results)
+    {
+        if (results.Length == BatchSize)
+        {
+            Array.Clear(results, 0, results.Length);
+            lock (_gate)
+            {
+                _spare.Push(results);
+            }
+        }
+    }
+
     public void Dispose()
     {
         lock (_gate)
@@ -217,9 +234,9 @@ internal sealed class ParsePipeline<T> : IDisposable
         try
         {
             var step = _newStep();
-            while (TryClaimBatch(out var batch, out var count))
+            while (TryClaimBatch(out var batch, out var results))
             {
-                var parsed = ProcessBatch(batch * BatchSize, count, step);
+                var parsed = ProcessBatch(batch * BatchSize, results, step);
                 lock (_gate)
                 {
                     _ready[batch % BatchesAhead] = parsed;
@@ -240,7 +257,8 @@ internal sealed class ParsePipeline<T> : IDisposable
         }
     }
 
-    private bool TryClaimBatch(out int batch, out int count)
+    // Claims the next batch with an array for its results.
+    private bool TryClaimBatch(out int batch, out T[] results)
     {
         lock (_gate)
         {
@@ -252,8 +270,9 @@ internal sealed class ParsePipeline<T> : IDisposable
             }
 
             batch = _nextBatch++;
-            count = Math.Min(BatchSize, _known - batch * BatchSize);
-            return !_stopping && count > 0;
+            var count = Math.Min(BatchSize, _known - batch * BatchSize);
+            results = _stopping || count <= 0 ? Array.Empty<T>() : count == BatchSize && _spare.Count > 0 ? _spare.Pop() : new T[count];
+            return results.Length > 0;
         }
     }
 
@@ -262,9 +281,8 @@ internal sealed class ParsePipeline<T> : IDisposable
     // Within the window, with all its items known (the last batch: all there are).
     private bool NextBatchClaimable => _nextBatch - _taken < BatchesAhead && ((_nextBatch + 1) * BatchSize <= _known || _complete);
 
-    private T[] ProcessBatch(int first, int count, Func<int, T> step)
+    private T[] ProcessBatch(int first, T[] results, Func<int, T> step)
     {
-        var results = new T[count];
         var done = 0;
         try
         {
