@@ -127,9 +127,9 @@ public sealed class IndexInfo
     internal List<string> NamedColumns()
     {
         var names = new List<string>(Columns.Count);
-        foreach (var column in Columns)
+        for (var i = 0; i < Columns.Count; i++) // by index: a foreach over the interface allocates an enumerator
         {
-            if (column is not null)
+            if (Columns[i] is { } column)
             {
                 names.Add(column);
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using YbMigrate.Linter.Catalog;
+using YbMigrate.Linter.Syntax;
 using YbMigrate.PgQuery;
 
 namespace YbMigrate.Linter.Engine;
@@ -74,6 +75,7 @@ internal sealed class DeferredCheckRunner
 
         _scanned?.ReleaseTokens();
         _scanned = null;
+        PerformanceNodes.ConstraintSite.ForgetLast(); // the rules shared it for this statement's entries only
         return _findings;
     }
 
