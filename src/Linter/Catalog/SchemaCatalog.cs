@@ -315,8 +315,15 @@ public sealed class SchemaCatalog
         var places = 0;
         foreach (var table in tables)
         {
-            table.Indexes.ForEach(index => places = Math.Max(places, index.Declared.Sequence + 1));
-            table.ForeignKeys.ForEach(key => places = Math.Max(places, key.Declared.Sequence + 1));
+            foreach (var index in table.Indexes)
+            {
+                places = Math.Max(places, index.Declared.Sequence + 1);
+            }
+
+            foreach (var key in table.ForeignKeys)
+            {
+                places = Math.Max(places, key.Declared.Sequence + 1);
+            }
         }
 
         var placed = new DeclaredEntry[places];

@@ -110,4 +110,3 @@ internal sealed class DeferredCheckRunner
         }
     }
 }
-
