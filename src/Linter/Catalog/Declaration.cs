@@ -66,3 +66,45 @@ internal readonly struct DeclaredEntry
     public void Deconstruct(out Declaration declared, out IndexInfo? index, out ForeignKeyInfo? foreignKey) =>
         (declared, index, foreignKey) = (Declared, Index, ForeignKey);
 }
+
+/// <summary>
+/// The entries one statement declared, consecutive in <see cref="SchemaCatalog.Declarations"/>: what
+/// a catalog action walks in one call (enumerated in place, without an enumerator object).
+/// </summary>
+internal readonly struct DeclaredEntries
+{
+    private readonly DeclaredEntry[] _all;
+    private readonly int _start;
+    private readonly int _end;
+
+    public DeclaredEntries(DeclaredEntry[] all, int start, int end)
+    {
+        _all = all;
+        _start = start;
+        _end = end;
+    }
+
+    /// <summary>The statement that declared them.</summary>
+    public StatementContext Statement => _all[_start].Declared.Statement;
+
+    public Enumerator GetEnumerator() => new(_all, _start, _end);
+
+    /// <summary>Walks the entries in declaration order.</summary>
+    public struct Enumerator
+    {
+        private readonly DeclaredEntry[] _all;
+        private readonly int _end;
+        private int _index;
+
+        public Enumerator(DeclaredEntry[] all, int start, int end)
+        {
+            _all = all;
+            _end = end;
+            _index = start - 1;
+        }
+
+        public DeclaredEntry Current => _all[_index];
+
+        public bool MoveNext() => ++_index < _end;
+    }
+}

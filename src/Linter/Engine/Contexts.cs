@@ -107,7 +107,6 @@ public sealed class CatalogContext
     private RuleDescriptor _rule = null!;
     private StatementContext _statement = null!;
     private Suppressions _suppressions = null!;
-    private List<DeclaredEntry>? _declarations;
 
     internal CatalogContext(DeferredCheckRunner runner, SchemaCatalog catalog)
     {
@@ -118,8 +117,8 @@ public sealed class CatalogContext
     /// <summary>The schema declared by all sources.</summary>
     public SchemaCatalog Catalog { get; }
 
-    /// <summary>In a catalog action: the catalog's <see cref="SchemaCatalog.Declarations"/>, listed once for all the rules' actions.</summary>
-    internal List<DeclaredEntry> Declarations => _declarations ??= Catalog.Declarations();
+    /// <summary>In a catalog action: the entries of the catalog one statement declared, in declaration order (see <see cref="RuleRegistration.RegisterCatalogAction"/>).</summary>
+    internal DeclaredEntries Declarations { get; private set; }
 
     /// <summary>The statement that deferred the check (its tokens are still available).</summary>
     public StatementContext Statement => _statement;
@@ -139,7 +138,11 @@ public sealed class CatalogContext
     internal void CheckDeclared<T>(StatementContext statement, T value, Action<CatalogContext, T> check) =>
         _runner.CheckDeclared(_rule, statement, value, check);
 
-    internal void StartCatalogAction(RuleDescriptor rule) => _rule = rule;
+    internal void StartCatalogAction(RuleDescriptor rule, DeclaredEntries declarations)
+    {
+        _rule = rule;
+        Declarations = declarations;
+    }
 
     internal void Start(RuleDescriptor rule, StatementContext statement, Suppressions suppressions)
     {

@@ -1,16 +1,17 @@
 using System;
 using System.Collections.Generic;
 using YbMigrate.Linter.Catalog;
+using YbMigrate.Linter.Syntax;
 using YbMigrate.PgQuery;
 
 namespace YbMigrate.Linter.Engine;
 
 /// <summary>
-/// Runs the deferred whole-schema checks once the catalog is complete, on whichever thread calls
-/// it: one instance per worker. The catalog is only read by then, so the checks of one statement
-/// run on one thread (sharing one token scan) and statements run in parallel; each call returns
-/// its findings for the run to append in statement order. The rules' catalog actions run after
-/// them, one after the other on one thread (statements they report on are shared between rules).
+/// Runs the deferred whole-schema checks once the catalog is complete, then the rules' catalog
+/// actions, on whichever thread calls it: one instance per worker. The catalog is only read by
+/// then, so the checks of one statement (or the actions on the entries it declared) run on one
+/// thread, sharing one token scan, and statements run in parallel; each call returns its findings
+/// for the run to append in order.
 /// </summary>
 internal sealed class DeferredCheckRunner
 {
@@ -51,23 +52,30 @@ internal sealed class DeferredCheckRunner
         return _findings;
     }
 
-    /// <summary>Runs one rule's catalog action; its findings, or null.</summary>
-    public List<Finding>? RunCatalogAction(RuleDescriptor rule, Action<CatalogContext> action)
+    /// <summary>
+    /// Runs every rule's catalog action on the entries one statement declared (its tokens scanned once
+    /// for all of them): their findings, action after action, or null.
+    /// </summary>
+    public List<Finding>? RunCatalogActions(DeclaredEntries entries)
     {
         _findings = null;
-        _context.StartCatalogAction(rule);
-        try
+        foreach (var (rule, action) in _rules.CatalogActions)
         {
-            action(_context);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException && _scanned is not null)
-        {
-            // The walk itself failed, not one entry's check: reported on the statement it had reached; the run goes on.
-            Add(_rules.Failure(rule, _scanned, _scanned.Suppressions, ex));
+            _context.StartCatalogAction(rule, entries);
+            try
+            {
+                action(_context);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The walk itself failed, not one entry's check: reported on the statement it was walking; the lint goes on.
+                Add(_rules.Failure(rule, entries.Statement, entries.Statement.Suppressions, ex));
+            }
         }
 
         _scanned?.ReleaseTokens();
         _scanned = null;
+        PerformanceNodes.ConstraintSite.ForgetLast(); // the rules shared it for this statement's entries only
         return _findings;
     }
 

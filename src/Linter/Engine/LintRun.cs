@@ -11,7 +11,8 @@ namespace YbMigrate.Linter.Engine;
 /// One lint run over a set of sources. Each statement is parsed once and walked by the rules'
 /// node callbacks on a parse worker (<see cref="StatementLinter"/>); this thread takes the
 /// statements in order, feeds the schema catalog and keeps their findings and deferred checks,
-/// which run once every source has been read, again on the workers (<see cref="DeferredCheckRunner"/>).
+/// which run once every source has been read, again on the workers, and so do the rules' walks of
+/// the catalog (<see cref="DeferredCheckRunner"/>).
 /// </summary>
 internal sealed class LintRun
 {
@@ -43,14 +44,13 @@ internal sealed class LintRun
         _sourceOrder[source] = _sourceOrder.Count;
         _ = source.Lines; // made once here, before the workers make findings in the source
         var fileSuppressions = Suppressions.ForFile(source.Text);
-        var segments = PsqlScriptSplitter.Split(source.Text);
-        var ordinals = StatementOrdinals(segments);
+        var segments = new ScriptSegments(source.Text, _statementCount);
         var linted = ParseAhead.Process<LintedSegment>(
-            segments.Count,
+            segments,
             () =>
             {
                 var linter = new StatementLinter(_rules);
-                return i => linter.Lint(source, segments[i], fileSuppressions, ordinals[i]);
+                return i => linter.Lint(source, segments.Segment(i), fileSuppressions, segments.Ordinal(i));
             },
             segment => segment.Parsed?.Dispose());
         foreach (var segment in linted)
@@ -67,6 +67,8 @@ internal sealed class LintRun
                 }
             }
         }
+
+        _statementCount = segments.NextOrdinal;
     }
 
     public LintResult Finish()
@@ -84,52 +86,38 @@ internal sealed class LintRun
     // The catalog is complete and only read from here on: statements' checks run in parallel, their findings appended in order.
     private void RunDeferredChecks()
     {
-        var findings = ParseAhead.Process<List<Finding>?>(
-            _deferred.Count,
-            () =>
-            {
-                var runner = new DeferredCheckRunner(Catalog, _rules);
-                return i => runner.Run(_deferred[i]);
-            },
-            _ => { });
-        foreach (var statementFindings in findings)
-        {
-            if (statementFindings is not null)
-            {
-                _findings.AddRange(statementFindings);
-            }
-        }
-
+        RunOnWorkers(_deferred.Count, (runner, i) => runner.Run(_deferred[i]));
         _deferred.Clear();
     }
 
-    // After the deferred checks, on this thread: the rules' walks of the catalog, each rule's findings in declaration order.
+    // After the deferred checks, on the workers: the rules' walks of the catalog, one declaring statement's entries at a
+    // time, their findings appended statement after statement. One thread walking the whole catalog rule after rule
+    // would append them rule after rule; the findings on one statement come in the same order either way, and findings
+    // on different statements never have the same position, so the sort below (stable) leaves the same order.
     private void RunCatalogActions()
     {
-        var runner = new DeferredCheckRunner(Catalog, _rules);
-        foreach (var (rule, action) in _rules.CatalogActions)
-        {
-            if (runner.RunCatalogAction(rule, action) is { } findings)
-            {
-                _findings.AddRange(findings);
-            }
-        }
+        var statements = _rules.CatalogActions.Count == 0 ? new List<DeclaredEntries>() : Catalog.DeclarationsByStatement();
+        RunOnWorkers(statements.Count, (runner, i) => runner.RunCatalogActions(statements[i]));
     }
 
-    // The run's number of each statement segment (meta-commands and COPY data have none), counted across sources.
-    private int[] StatementOrdinals(IReadOnlyList<ScriptSegment> segments)
+    // Runs a step on items 0 to count - 1 with a runner per thread (on the workers for many items), appending their findings in item order.
+    private void RunOnWorkers(int count, Func<DeferredCheckRunner, int, List<Finding>?> step)
     {
-        var ordinals = new int[segments.Count];
-        for (var i = 0; i < segments.Count; i++)
-        {
-            ordinals[i] = _statementCount;
-            if (segments[i].Kind == SegmentKind.Statement && segments[i].Span.Length > 0)
+        var findings = ParseAhead.Process<List<Finding>?>(
+            count,
+            () =>
             {
-                _statementCount++;
+                var runner = new DeferredCheckRunner(Catalog, _rules);
+                return i => step(runner, i);
+            },
+            _ => { });
+        foreach (var itemFindings in findings)
+        {
+            if (itemFindings is not null)
+            {
+                _findings.AddRange(itemFindings);
             }
         }
-
-        return ordinals;
     }
 
     private void Take(SqlSource source, LintedSegment linted, ParseResult parsed)

@@ -7,6 +7,22 @@ using System.Threading.Tasks;
 namespace YbMigrate.Linter.Engine;
 
 /// <summary>
+/// Items a pipeline processes, known in advance or found as it goes: the segments of a script are
+/// split by the consuming thread a little ahead of the workers that parse them.
+/// </summary>
+internal interface IItemSource
+{
+    /// <summary>How many items are known so far.</summary>
+    int Count { get; }
+
+    /// <summary>True when <see cref="Count"/> is final.</summary>
+    bool Complete { get; }
+
+    /// <summary>Makes at least <paramref name="count"/> items known, when there are that many.</summary>
+    void ReadAhead(int count);
+}
+
+/// <summary>
 /// Runs a per-item step over a sequence of items, handing the results back in order: the parse
 /// and the rules that need nothing but the statement over the segments of a script, then the
 /// deferred checks over the statements that have some. Long scripts are processed in
@@ -19,25 +35,34 @@ internal static class ParseAhead
     private const int MinimumStatementsForBackgroundParsing = 64;
 
     /// <summary>
-    /// The results of a step on each segment index (0 to <paramref name="segmentCount"/> - 1), in order. Each thread calls
+    /// The results of a step on each item index (0 to <paramref name="itemCount"/> - 1), in order. Each thread calls
     /// <paramref name="newStep"/> once for a step of its own; <paramref name="discard"/> releases the
     /// results made ahead and never taken.
     /// </summary>
-    public static IEnumerable<T> Process<T>(int segmentCount, Func<Func<int, T>> newStep, Action<T> discard) =>
-        segmentCount < MinimumStatementsForBackgroundParsing ? Sequential(segmentCount, newStep()) : InBackground(segmentCount, newStep, discard);
+    public static IEnumerable<T> Process<T>(int itemCount, Func<Func<int, T>> newStep, Action<T> discard) =>
+        Process(new KnownItems(itemCount), newStep, discard);
 
-    private static IEnumerable<T> Sequential<T>(int segmentCount, Func<int, T> step)
+    /// <summary>The same over items found as the results are taken: the workers start on the first while the caller finds the rest.</summary>
+    public static IEnumerable<T> Process<T>(IItemSource items, Func<Func<int, T>> newStep, Action<T> discard)
     {
-        for (var i = 0; i < segmentCount; i++)
+        items.ReadAhead(MinimumStatementsForBackgroundParsing);
+        return items.Complete && items.Count < MinimumStatementsForBackgroundParsing
+            ? Sequential(items.Count, newStep())
+            : InBackground(items, newStep, discard);
+    }
+
+    private static IEnumerable<T> Sequential<T>(int itemCount, Func<int, T> step)
+    {
+        for (var i = 0; i < itemCount; i++)
         {
             yield return step(i);
         }
     }
 
-    private static IEnumerable<T> InBackground<T>(int segmentCount, Func<Func<int, T>> newStep, Action<T> discard)
+    private static IEnumerable<T> InBackground<T>(IItemSource items, Func<Func<int, T>> newStep, Action<T> discard)
     {
-        using var pipeline = new ParsePipeline<T>(segmentCount, newStep, discard, Math.Max(Environment.ProcessorCount, 1));
-        for (var batch = 0; batch < pipeline.BatchCount; batch++)
+        using var pipeline = new ParsePipeline<T>(newStep, discard, Math.Max(Environment.ProcessorCount, 1));
+        for (var batch = 0; pipeline.Feed(items, batch); batch++)
         {
             var results = pipeline.Take(batch);
             var next = 0;
@@ -55,15 +80,30 @@ internal static class ParseAhead
                 {
                     discard(results[next]);
                 }
+
+                pipeline.Reuse(results);
             }
+        }
+    }
+
+    private sealed class KnownItems : IItemSource
+    {
+        public KnownItems(int count) => Count = count;
+
+        public int Count { get; }
+
+        public bool Complete => true;
+
+        public void ReadAhead(int count)
+        {
         }
     }
 }
 
 /// <summary>
-/// Worker threads processing the batches of a script's segments in parallel, at most <see cref="BatchesAhead"/>
-/// batches ahead of the consumer, which takes them in order. Disposing stops the workers (after
-/// the batch each is processing) and discards what was made and not taken.
+/// Worker threads processing the batches of a sequence of items in parallel, at most <see cref="BatchesAhead"/>
+/// batches ahead of the consumer, which takes them in order and tells them (<see cref="Feed"/>) which items
+/// are known. Disposing stops the workers (after the batch each is processing) and discards what was made and not taken.
 /// </summary>
 internal sealed class ParsePipeline<T> : IDisposable
 {
@@ -71,12 +111,16 @@ internal sealed class ParsePipeline<T> : IDisposable
     private const int BatchSize = 64;
     private const int BatchesAhead = 8;
 
-    private readonly int _segmentCount;
     private readonly Func<Func<int, T>> _newStep;
     private readonly Action<T> _discard;
-    private readonly T[]?[] _ready;
+    // The results of the batches in the window, batch b in slot b % BatchesAhead: the workers stay within BatchesAhead of the consumer.
+    private readonly T[]?[] _ready = new T[]?[BatchesAhead];
+    // Arrays of taken batches, cleared, for the next batches: a long script allocates a few instead of one per batch.
+    private readonly Stack<T[]> _spare = new();
     private readonly object _gate = new();
     private readonly Task[] _workers;
+    private int _known;
+    private bool _complete;
     private int _nextBatch;
     private int _taken;
     // Who waits on _gate, so that a thread is woken only when what it waits for has happened: each
@@ -86,36 +130,60 @@ internal sealed class ParsePipeline<T> : IDisposable
     private bool _stopping;
     private Exception? _failure;
 
-    public ParsePipeline(int segmentCount, Func<Func<int, T>> newStep, Action<T> discard, int workers)
+    public ParsePipeline(Func<Func<int, T>> newStep, Action<T> discard, int workers)
     {
-        _segmentCount = segmentCount;
         _newStep = newStep;
         _discard = discard;
-        BatchCount = (segmentCount + BatchSize - 1) / BatchSize;
-        _ready = new T[]?[BatchCount];
-        _workers = new Task[Math.Min(workers, BatchCount)];
+        _workers = new Task[workers];
         for (var i = 0; i < _workers.Length; i++)
         {
             _workers[i] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
     }
 
-    public int BatchCount { get; }
+    /// <summary>
+    /// Finds items up to the end of the workers' window past <paramref name="batch"/> (on the caller's thread) and
+    /// publishes them to the workers; false when <paramref name="batch"/> is past the last item.
+    /// </summary>
+    public bool Feed(IItemSource items, int batch)
+    {
+        var wanted = (batch + BatchesAhead + 1) * BatchSize;
+        if (!items.Complete && items.Count < wanted)
+        {
+            items.ReadAhead(wanted);
+        }
+
+        lock (_gate)
+        {
+            // Items are published under the lock the workers claim batches under: they read none that is not complete.
+            if (items.Count != _known || items.Complete != _complete)
+            {
+                (_known, _complete) = (items.Count, items.Complete);
+                if (_workersWaiting > 0)
+                {
+                    Monitor.PulseAll(_gate);
+                }
+            }
+        }
+
+        return batch * BatchSize < items.Count;
+    }
 
     /// <summary>The results of <paramref name="batch"/> (waiting for them); batches are taken in order.</summary>
     public T[] Take(int batch)
     {
         T[]? parsed;
+        var slot = batch % BatchesAhead;
         lock (_gate)
         {
-            while ((parsed = _ready[batch]) is null && _failure is null)
+            while ((parsed = _ready[slot]) is null && _failure is null)
             {
                 _consumerWaiting = true;
                 Monitor.Wait(_gate);
                 _consumerWaiting = false;
             }
 
-            _ready[batch] = null;
+            _ready[slot] = null;
             _taken = batch + 1;
             if (_workersWaiting > 0)
             {
@@ -129,6 +197,19 @@ internal sealed class ParsePipeline<T> : IDisposable
         }
 
         return parsed!;
+    }
+
+    /// <summary>Hands back the array of a batch taken and read to the end, for a later batch.</summary>
+    public void Reuse(T[] results)
+    {
+        if (results.Length == BatchSize)
+        {
+            Array.Clear(results, 0, results.Length);
+            lock (_gate)
+            {
+                _spare.Push(results);
+            }
+        }
     }
 
     public void Dispose()
@@ -145,21 +226,20 @@ internal sealed class ParsePipeline<T> : IDisposable
         {
             Array.ForEach(batch ?? Array.Empty<T>(), _discard);
         }
-
     }
 
-    // Workers block (without spinning: the consumer needs the core) while the window is full.
+    // Workers block (without spinning: the consumer needs the core) while the window is full or its next batch not yet known.
     private void Work()
     {
         try
         {
             var step = _newStep();
-            while (TryClaimBatch(out var batch))
+            while (TryClaimBatch(out var batch, out var results))
             {
-                var parsed = ProcessBatch(batch, step);
+                var parsed = ProcessBatch(batch * BatchSize, results, step);
                 lock (_gate)
                 {
-                    _ready[batch] = parsed;
+                    _ready[batch % BatchesAhead] = parsed;
                     if (_consumerWaiting && batch == _taken)
                     {
                         Monitor.PulseAll(_gate);
@@ -177,11 +257,12 @@ internal sealed class ParsePipeline<T> : IDisposable
         }
     }
 
-    private bool TryClaimBatch(out int batch)
+    // Claims the next batch with an array for its results.
+    private bool TryClaimBatch(out int batch, out T[] results)
     {
         lock (_gate)
         {
-            while (!_stopping && _nextBatch < BatchCount && _nextBatch - _taken >= BatchesAhead)
+            while (!_stopping && !PastTheEnd && !NextBatchClaimable)
             {
                 _workersWaiting++;
                 Monitor.Wait(_gate);
@@ -189,14 +270,19 @@ internal sealed class ParsePipeline<T> : IDisposable
             }
 
             batch = _nextBatch++;
-            return !_stopping && batch < BatchCount;
+            var count = Math.Min(BatchSize, _known - batch * BatchSize);
+            results = _stopping || count <= 0 ? Array.Empty<T>() : count == BatchSize && _spare.Count > 0 ? _spare.Pop() : new T[count];
+            return results.Length > 0;
         }
     }
 
-    private T[] ProcessBatch(int batch, Func<int, T> step)
+    private bool PastTheEnd => _complete && _nextBatch * BatchSize >= _known;
+
+    // Within the window, with all its items known (the last batch: all there are).
+    private bool NextBatchClaimable => _nextBatch - _taken < BatchesAhead && ((_nextBatch + 1) * BatchSize <= _known || _complete);
+
+    private T[] ProcessBatch(int first, T[] results, Func<int, T> step)
     {
-        var first = batch * BatchSize;
-        var results = new T[Math.Min(BatchSize, _segmentCount - first)];
         var done = 0;
         try
         {

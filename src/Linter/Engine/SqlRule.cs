@@ -53,9 +53,12 @@ public sealed class RuleRegistration
     public void RegisterParseErrorAction(Action<ParseErrorContext> action) => ParseErrorActions.Add(action);
 
     /// <summary>
-    /// Calls <paramref name="action"/> once, after the deferred checks, with the complete catalog: a
-    /// whole-schema check that walks the catalog's keys, indexes and foreign keys (and reports on each
-    /// through <see cref="CatalogContext.CheckDeclared{T}"/>) instead of deferring a check for each.
+    /// After the deferred checks, with the complete catalog, calls <paramref name="action"/> for each
+    /// statement that declared keys, indexes or foreign keys, with those entries as <c>Declarations</c>:
+    /// a whole-schema check that walks the catalog's entries (and reports on each through
+    /// <see cref="CatalogContext.CheckDeclared{T}"/>) instead of deferring a check for each. The calls
+    /// run on the workers, several statements at once, so the action keeps no state between calls.
+    /// An action that throws (not in a check) is reported on the statement it was walking.
     /// </summary>
     internal void RegisterCatalogAction(Action<CatalogContext> action) => CatalogActions.Add(action);
 }

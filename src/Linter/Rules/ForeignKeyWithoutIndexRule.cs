@@ -97,12 +97,12 @@ public sealed class ForeignKeyWithoutIndexRule : SqlRule
             return false;
         }
 
-        foreach (var column in columns)
+        for (var key = 0; key < columns.Count; key++) // by index: a foreach over the interface allocates an enumerator, for every foreign key
         {
             var found = false;
             for (var i = 0; i < columns.Count && !found; i++)
             {
-                found = index.Columns[i] == column;
+                found = index.Columns[i] == columns[key];
             }
 
             if (!found)

@@ -141,8 +141,9 @@ public sealed class KeyOnUnindexableTypeRule : SqlRule
 
     private static void CheckKeyTypes(CatalogContext check, (QualifiedName Table, string What, IReadOnlyList<string> Keys, int At, bool IsColumnConstraint) key)
     {
-        foreach (var name in key.Keys)
+        for (var i = 0; i < key.Keys.Count; i++) // by index: a foreach over the interface allocates an enumerator, for every key
         {
+            var name = key.Keys[i];
             var type = check.Catalog.ColumnType(key.Table, name);
             if (type is not null && IsUnindexable(type, check.Catalog))
             {

@@ -58,9 +58,18 @@ public static class PsqlScriptSplitter
         @"^CREATE\s+(OR\s+REPLACE\s+)?(FUNCTION|PROCEDURE)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>Splits <paramref name="text"/>.</summary>
-    public static IReadOnlyList<ScriptSegment> Split(string text) => new Splitter(text).Run();
+    public static IReadOnlyList<ScriptSegment> Split(string text)
+    {
+        var splitter = new Splitter(text);
+        splitter.ReadUntil(int.MaxValue);
+        return splitter.Segments;
+    }
 
-    private sealed class Splitter
+    /// <summary>
+    /// Splits a script only as far as asked at a time (<see cref="Splitter.ReadUntil"/>), so that the
+    /// engine parses the first statements while the rest is being split.
+    /// </summary>
+    internal sealed class Splitter
     {
         private readonly string _text;
         private readonly List<ScriptSegment> _segments = new();
@@ -72,9 +81,19 @@ public static class PsqlScriptSplitter
 
         public Splitter(string text) => _text = text;
 
-        public List<ScriptSegment> Run()
+        /// <summary>The segments split so far and not forgotten, in order.</summary>
+        public List<ScriptSegment> Segments => _segments;
+
+        /// <summary>How many segments were split before the first of <see cref="Segments"/>.</summary>
+        public int Forgotten { get; private set; }
+
+        /// <summary>True once the whole text is split.</summary>
+        public bool Done { get; private set; }
+
+        /// <summary>Splits on until there are at least <paramref name="count"/> segments (forgotten ones included), or to the end of the text.</summary>
+        public void ReadUntil(int count)
         {
-            while (_i < _text.Length)
+            while (Forgotten + _segments.Count < count && _i < _text.Length)
             {
                 var c = _text[_i];
                 if (char.IsWhiteSpace(c))
@@ -99,12 +118,22 @@ public static class PsqlScriptSplitter
                 }
             }
 
-            if (_statementStart >= 0)
+            if (_i >= _text.Length && !Done)
             {
-                AddStatement(_text.Length, _text.Length);
-            }
+                if (_statementStart >= 0)
+                {
+                    AddStatement(_text.Length, _text.Length);
+                }
 
-            return _segments;
+                Done = true;
+            }
+        }
+
+        /// <summary>Drops the segments split so far: their reader keeps them (the splitter of a long script then holds few).</summary>
+        public void Forget()
+        {
+            Forgotten += _segments.Count;
+            _segments.Clear();
         }
 
         private char Peek(int ahead) => _i + ahead < _text.Length ? _text[_i + ahead] : '\0';

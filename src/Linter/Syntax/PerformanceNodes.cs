@@ -188,6 +188,11 @@ internal static class PerformanceNodes
     /// <summary>A key constraint as plain values, safe to keep until the catalog checks run.</summary>
     internal sealed class ConstraintSite
     {
+        [ThreadStatic]
+        private static object? _lastEntry;
+        [ThreadStatic]
+        private static ConstraintSite? _lastSite;
+
         private readonly StatementContext _statement;
         private readonly int _location;
         private readonly bool _isColumnConstraint;
@@ -237,15 +242,28 @@ internal static class PerformanceNodes
 
         /// <summary>The catalog's unique constraint as the statement that declared it wrote it.</summary>
         public static ConstraintSite Declared(IndexInfo unique) =>
-            new("CONSTR_UNIQUE", unique.Name, unique.Declared.Table, unique.Columns!, unique.Declared.Statement, unique.Declared.KeyLocation, unique.Declared.IsColumnConstraint);
+            LastDeclared(unique) ?? Remember(unique, new("CONSTR_UNIQUE", unique.Name, unique.Declared.Table, unique.Columns!, unique.Declared.Statement, unique.Declared.KeyLocation, unique.Declared.IsColumnConstraint));
 
         /// <summary>The catalog's foreign key as the statement that declared it wrote it.</summary>
         public static ConstraintSite Declared(ForeignKeyInfo key) =>
-            new("CONSTR_FOREIGN", key.Name, key.Declared.Table, key.Columns, key.Declared.Statement, key.Declared.KeyLocation, key.Declared.IsColumnConstraint)
+            LastDeclared(key) ?? Remember(key, new("CONSTR_FOREIGN", key.Name, key.Declared.Table, key.Columns, key.Declared.Statement, key.Declared.KeyLocation, key.Declared.IsColumnConstraint)
             {
                 ReferencedTable = key.ReferencedTable,
                 ReferencedColumns = key.ReferencedColumns,
-            };
+            });
+
+        // The catalog actions check a statement's entries rule after rule on one thread: the site last made for an entry
+        // on this thread is handed out again, with its span once located, instead of being made and located for each rule.
+        private static ConstraintSite? LastDeclared(object entry) => ReferenceEquals(_lastEntry, entry) ? _lastSite : null;
+
+        /// <summary>Drops the site last made on this thread (it holds its statement): called once a statement's entries are checked.</summary>
+        internal static void ForgetLast() => (_lastEntry, _lastSite) = (null, null);
+
+        private static ConstraintSite Remember(object entry, ConstraintSite site)
+        {
+            (_lastEntry, _lastSite) = (entry, site);
+            return site;
+        }
 
         /// <summary>
         /// The key columns in the source (the column name for a column constraint), located when

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Linq;
 using YbMigrate.Linter.Engine;
 using YbMigrate.Linter.Versions;
@@ -96,7 +97,70 @@ public class CatalogActionTests
         Assert.Contains("walk stopped", findings[1].Message);
     }
 
+    [Fact]
+    public void Catalog_actions_on_a_long_script_run_on_the_workers_and_their_findings_keep_the_order_of_one_thread_walking_rule_after_rule()
+    {
+        // Each action reports every unique constraint at the start of its statement, so the sort keeps the order they were appended in:
+        // one thread walking the catalog action after action reports a statement's constraints for the first action, then for the second.
+        var script = string.Concat(Enumerable.Range(0, 1000).Select(i => $"CREATE TABLE t{i} (a int UNIQUE, b int UNIQUE);\n"));
+        var rule = new TwoWalksRule();
+
+        var findings = new LintEngine(new LintOptions(), new SqlRule[] { rule }).Lint(script).Findings;
+
+        var expected = Enumerable.Range(0, 1000).SelectMany(i => new[] { $"first t{i}.a", $"first t{i}.b", $"second t{i}.a", $"second t{i}.b" });
+        Assert.Equal(expected, findings.Select(f => f.Message));
+        Assert.Equal(2000, rule.Threads.Count);
+        Assert.DoesNotContain(Environment.CurrentManagedThreadId, rule.Threads);
+    }
+
+    [Fact]
+    public void A_catalog_action_failing_on_a_worker_is_reported_on_its_statement_and_the_other_statements_are_still_walked()
+    {
+        var script = "CREATE TABLE t (id bigint PRIMARY KEY, a int);\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => $"CREATE INDEX {(i == 700 ? "bad" : i == 300 ? "stop" : $"i{i}")} ON t (a);\n"));
+
+        var findings = new LintEngine(new LintOptions(), new SqlRule[] { new IndexNameRule(), new WalkStopsRule() }).Lint(script).Findings;
+
+        var expected = Enumerable.Range(0, 1000).SelectMany(i => i switch
+        {
+            300 => new[] { "YB0002@302 YB9004: walk stopped", "YB9003@302 stop" },
+            700 => new[] { "YB0002@702 YB9003: bad index" },
+            _ => new[] { $"YB9003@{i + 2} i{i}" },
+        });
+        Assert.Equal(expected, findings.Select(f => $"{f.Rule.Id}@{f.Start.Line} " + (f.Rule.Id == "YB0002" ? Failure(f) : Text(f).Split(' ')[2])));
+    }
+
+    // "YB9004: walk stopped" for a finding that says rule YB9004 threw "walk stopped".
+    private static string Failure(Finding finding) =>
+        (finding.Message.Contains("YB9004") ? "YB9004: " : "YB9003: ") + (finding.Message.Contains("walk stopped") ? "walk stopped" : finding.Message.Contains("bad index") ? "bad index" : finding.Message);
+
     private static string Text(Finding finding) => finding.Source.Text.Substring(finding.Span.Start, finding.Span.Length);
+
+    /// <summary>Two walks of the catalog's unique constraints, each reporting every one at the start of its statement, with the threads they ran on.</summary>
+    private sealed class TwoWalksRule : SqlRule
+    {
+        public ConcurrentBag<int> Threads { get; } = new();
+
+        public override RuleDescriptor Descriptor { get; } = new("YB9005", "walks", Severity.Info, RuleCategory.Caveat, Availability.Never, "{0} {1}.{2}", ProbeCallRule.Docs);
+
+        public override void Initialize(RuleRegistration registration)
+        {
+            registration.RegisterCatalogAction(check => Walk(check, "first"));
+            registration.RegisterCatalogAction(check => Walk(check, "second"));
+        }
+
+        private void Walk(CatalogContext check, string walk)
+        {
+            Threads.Add(Environment.CurrentManagedThreadId);
+            foreach (var (declared, index, _) in check.Declarations)
+            {
+                if (index is { IsConstraint: true })
+                {
+                    check.CheckDeclared(declared.Statement, (walk, declared.Table.Name, index.Columns[0]), static (check, key) =>
+                        check.Report(new TextSpan(check.Statement.Span.Start, 6), key.walk, key.Name, key.Item3!));
+                }
+            }
+        }
+    }
 
     /// <summary>Walks the catalog's indexes and fails in its own loop, not in a check, after reaching the one named stop.</summary>
     private sealed class WalkStopsRule : SqlRule

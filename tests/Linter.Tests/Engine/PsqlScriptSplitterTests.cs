@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using YbMigrate.Linter.Scripts;
 
@@ -7,6 +8,41 @@ public class PsqlScriptSplitterTests
 {
     private static string[] Pieces(string script, SegmentKind kind = SegmentKind.Statement) =>
         PsqlScriptSplitter.Split(script).Where(s => s.Kind == kind).Select(s => script.Substring(s.Span.Start, s.Span.Length)).ToArray();
+
+    [Fact]
+    public void Read_a_few_segments_at_a_time_a_script_splits_as_in_one_go()
+    {
+        const string script = """
+            \c shop
+            CREATE TABLE t (a int, b text);
+            COPY t FROM stdin;
+            1\tx
+            \.
+            ;; SELECT 'a;b' -- note
+            FROM t; \set x 1
+            CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;
+            SELECT 'left open
+            """;
+        var whole = PsqlScriptSplitter.Split(script);
+        var splitter = new PsqlScriptSplitter.Splitter(script);
+        var read = new List<ScriptSegment>();
+
+        for (var count = 1; !splitter.Done; count++)
+        {
+            splitter.ReadUntil(count);
+            Assert.True(splitter.Forgotten + splitter.Segments.Count >= count || splitter.Done);
+            Assert.Equal(read.Count, splitter.Forgotten);
+            if (count % 2 == 0)
+            {
+                // Now and then the reader takes what was split and the splitter forgets it: it goes on as if it had kept it.
+                read.AddRange(splitter.Segments);
+                splitter.Forget();
+            }
+        }
+
+        read.AddRange(splitter.Segments);
+        Assert.Equal(whole, read);
+    }
 
     [Fact]
     public void Splits_at_semicolons_outside_quotes_comments_and_parentheses()

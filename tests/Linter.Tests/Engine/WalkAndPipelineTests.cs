@@ -135,6 +135,62 @@ public class WalkAndPipelineTests
     }
 
     [Fact]
+    public void The_workers_start_on_the_first_items_before_the_rest_are_known_and_results_come_back_in_order()
+    {
+        var items = new CountingItems(5000);
+        var completeAtFirstResult = true;
+        var taken = new List<int>();
+
+        foreach (var result in ParseAhead.Process<int>(items, () => i => i * 2, _ => { }))
+        {
+            completeAtFirstResult &= taken.Count > 0 || items.Complete;
+            taken.Add(result);
+        }
+
+        Assert.False(completeAtFirstResult, "the first results are taken before the last items are known");
+        Assert.Equal(Enumerable.Range(0, 5000).Select(i => i * 2), taken);
+        Assert.True(items.Complete);
+    }
+
+    [Fact]
+    public void A_script_split_while_it_is_parsed_keeps_every_segment_its_place_and_its_statement_number()
+    {
+        // More segments than a chunk of split segments holds, with meta-commands, COPY data and empty statements between
+        // statements, in two files: every statement is reported once, in order, with its number in the whole run.
+        var first = new StringBuilder();
+        for (var i = 0; i < 6000; i++)
+        {
+            first.Append(i % 500 == 0 ? "\\set x 1\n" : string.Empty).Append(i % 700 == 0 ? ";\n" : string.Empty);
+            first.Append(i % 900 == 0 ? $"COPY t{i} FROM stdin;\n1\t2\n\\.\n" : $"SELECT probe({i});\n");
+        }
+
+        var second = string.Concat(Enumerable.Range(0, 300).Select(i => $"SELECT probe(s{i});\n"));
+        var sources = new[] { new SqlSource("first.sql", first.ToString()), new SqlSource("second.sql", second) };
+        var rule = new OrdinalRule();
+
+        var result = new LintEngine(new LintOptions(), new SqlRule[] { rule }).Lint(sources);
+
+        var statements = sources.SelectMany(source => PsqlScriptSplitter.Split(source.Text)
+            .Where(s => s.Kind == SegmentKind.Statement && s.Span.Length > 0)
+            .Select(s => (source.Path, s.Span.Start))).ToList();
+        Assert.Equal(statements.Count, result.StatementCount);
+        Assert.Equal(statements.Select((s, ordinal) => $"{s.Path}@{s.Start} #{ordinal}"), result.Findings.Select(f => $"{f.Source.Path}@{f.Span.Start} {f.Message}"));
+    }
+
+    [Fact]
+    public void A_string_left_open_in_the_middle_of_a_long_script_runs_to_its_end_and_the_statements_before_it_are_linted()
+    {
+        var script = string.Concat(Enumerable.Range(0, 3000).Select(i => i == 1700 ? "SELECT 'never closed;\n" : $"SELECT probe({i});\n"));
+
+        var result = new LintEngine(new LintOptions(), new SqlRule[] { new ProbeCallRule() }).Lint(script, "open.sql");
+
+        Assert.Equal(1701, result.StatementCount);
+        Assert.Equal(1700, result.Findings.Count(f => f.Rule.Id == "YB9001"));
+        var error = Assert.Single(result.Findings, f => f.Rule.Id == "YB0001");
+        Assert.Equal(script.IndexOf("SELECT 'never", StringComparison.Ordinal), error.Span.Start - "SELECT ".Length);
+    }
+
+    [Fact]
     public void A_short_script_is_linted_on_the_calling_thread()
     {
         var rule = new ThreadRecordingRule();
@@ -177,6 +233,37 @@ public class WalkAndPipelineTests
                 }
             },
             "CreateStmt");
+    }
+
+    /// <summary>Items 0 to count - 1, made known only as far as the pipeline reads ahead.</summary>
+    private sealed class CountingItems : IItemSource
+    {
+        private readonly int _total;
+
+        public CountingItems(int total) => _total = total;
+
+        public int Count { get; private set; }
+
+        public bool Complete => Count == _total;
+
+        public void ReadAhead(int count) => Count = Math.Max(Count, Math.Min(count, _total));
+    }
+
+    /// <summary>Reports every SELECT and COPY statement with the run's number of the statement.</summary>
+    private sealed class OrdinalRule : SqlRule
+    {
+        public override RuleDescriptor Descriptor { get; } = new("YB9006", "ordinal", Severity.Info, RuleCategory.Caveat, Availability.Never, "#{0}", ProbeCallRule.Docs);
+
+        public override void Initialize(RuleRegistration registration) => registration.RegisterNodeAction(
+            context =>
+            {
+                if (context.IsStatement)
+                {
+                    context.Report(context.Statement.Span, context.Statement.Ordinal);
+                }
+            },
+            "SelectStmt",
+            "CopyStmt");
     }
 
     private sealed class RecordingRule : SqlRule
