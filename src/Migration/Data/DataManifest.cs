@@ -137,11 +137,14 @@ public sealed class TableData
     /// <summary>The files, in the order of their ranges (page order for ctid ranges, key order for key ranges).</summary>
     public List<DataFile> Files { get; set; } = new();
 
+    /// <summary>Sets <see cref="RowCount"/> and <see cref="Bytes"/> from the files.</summary>
+    internal void TotalFiles() => (RowCount, Bytes) = FileTotals();
+
     // The totals are what import and import status show and plan with: a manifest whose totals are not
     // its files' (edited by hand, damaged) is an error before anything is loaded.
     internal void CheckTotals(string manifestPath)
     {
-        var (rows, bytes) = (Files.Sum(f => f.Rows), Files.Sum(f => f.Bytes));
+        var (rows, bytes) = FileTotals();
         if (rows != RowCount || bytes != Bytes)
         {
             throw new DataManifestException(
@@ -149,6 +152,8 @@ public sealed class TableData
                 "the manifest was changed or damaged: export again.");
         }
     }
+
+    private (long Rows, long Bytes) FileTotals() => (Files.Sum(f => f.Rows), Files.Sum(f => f.Bytes));
 }
 
 /// <summary>One CSV file: a whole table or one range of it.</summary>

@@ -126,8 +126,7 @@ public static class DataExporter
     {
         var entry = table.ToManifest();
         entry.Files = files.ToList();
-        entry.RowCount = entry.Files.Sum(f => f.Rows);
-        entry.Bytes = entry.Files.Sum(f => f.Bytes);
+        entry.TotalFiles();
         return entry;
     }
 }
