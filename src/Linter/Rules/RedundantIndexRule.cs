@@ -81,7 +81,7 @@ public sealed class RedundantIndexRule : SqlRule
     // The span is located only when reporting: most indexes are not redundant. It is the unique
     // constraint's, or an index's key columns from source offset `from` on.
     private static void Check(NodeContext context, QualifiedName tableName, IReadOnlyList<string> keys, int from, PerformanceNodes.ConstraintSite? constraint) =>
-        context.AfterCatalog((tableName, keys, from, constraint), CheckIndex);
+        context.AfterCatalog((tableName, keys, from, constraint, (IndexInfo?)null), CheckIndex);
 
     // Every index without expression keys and every unique constraint of the catalog, on the statement that declared it.
     private static void CheckDeclared(CatalogContext check)
@@ -91,20 +91,21 @@ public sealed class RedundantIndexRule : SqlRule
             if (index is { IsConstraint: false } && !index.Columns.Contains(null))
             {
                 check.CheckDeclared(declared.Statement, index, static (check, index) =>
-                    CheckIndex(check, (index.Declared.Table, index.Columns, check.Statement.ToSourceOffset(index.Declared.Location), null)!));
+                    CheckIndex(check, (index.Declared.Table, index.Columns, check.Statement.ToSourceOffset(index.Declared.Location), null, index)!));
             }
             else if (index is { IsConstraint: true, IsPrimaryKey: false })
             {
                 check.CheckDeclared(declared.Statement, index, static (check, unique) =>
-                    CheckIndex(check, (unique.Declared.Table, unique.Columns, 0, PerformanceNodes.ConstraintSite.Declared(unique))!));
+                    CheckIndex(check, (unique.Declared.Table, unique.Columns, 0, PerformanceNodes.ConstraintSite.Declared(unique), unique)!));
             }
         }
     }
 
-    private static void CheckIndex(CatalogContext check, (QualifiedName TableName, IReadOnlyList<string> Keys, int From, PerformanceNodes.ConstraintSite? Constraint) index)
+    // Self is the catalog's entry when the check comes from the catalog walk; a deferred check finds it.
+    private static void CheckIndex(CatalogContext check, (QualifiedName TableName, IReadOnlyList<string> Keys, int From, PerformanceNodes.ConstraintSite? Constraint, IndexInfo? Self) index)
     {
         var table = check.Catalog.FindTable(index.TableName);
-        var self = table is null ? null : FindSelf(table, check.Statement.Ordinal, index.Keys, isConstraint: index.Constraint is not null);
+        var self = table is null ? null : index.Self ?? FindSelf(table, check.Statement.Ordinal, index.Keys, isConstraint: index.Constraint is not null);
         var covering = self is null ? null : Covering(self, table!.Indexes);
         if (covering is not null)
         {

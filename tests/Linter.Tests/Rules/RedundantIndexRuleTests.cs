@@ -45,6 +45,14 @@ public class RedundantIndexRuleTests
             """);
 
     [Fact]
+    public void Flags_a_unique_constraint_written_twice_in_one_statement_on_the_second() =>
+        LintAssert.Flags(
+            "YB4004",
+            """
+            CREATE TABLE t (a int PRIMARY KEY, b int, UNIQUE (b), UNIQUE ([|b|]));
+            """);
+
+    [Fact]
     public void Does_not_flag_unique_partial_covering_range_or_expression_indexes() =>
         LintAssert.Clean(
             "YB4004",
