@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace YbMigrate.Linter.Reporting;
@@ -20,7 +21,8 @@ internal sealed class StreamedJson : IDisposable
     public StreamedJson(TextWriter output)
     {
         _output = output;
-        Writer = new Utf8JsonWriter(_chunk, new JsonWriterOptions { Indented = true });
+        // Messages and names as they are (a quote as \", accented and CJK names unescaped), not as \uXXXX.
+        Writer = new Utf8JsonWriter(_chunk, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     /// <summary>Where the JSON is written.</summary>

@@ -33,7 +33,7 @@ public static class SchemaReport
             ownership = result.IncludesOwnership ? new { roles = result.OwnerRoles } : null,
             summary = new { files = result.Files.Count, objects = result.Files.Sum(f => f.Objects), changes = result.Changes.Count, findings = result.Findings.Count, skipped = result.Skipped.Count, conversions = result.Conversions.Count },
         };
-        return JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return JsonSerializer.Serialize(report, ReportJson.Options) + "\n";
     }
 
     /// <summary>The text report.</summary>

@@ -96,7 +96,7 @@ public static class VerifyReport
                 rows = t.Rows.Select(r => new { key = r.Key, difference = r.Describe() }),
             }),
         };
-        return JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return JsonSerializer.Serialize(report, ReportJson.Options) + "\n";
     }
 
     /// <summary>One XHTML page with inline CSS: the verdict, a summary table, then the details.</summary>

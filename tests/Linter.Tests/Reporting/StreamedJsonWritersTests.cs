@@ -37,6 +37,8 @@ public sealed class StreamedJsonWritersTests
         var messages = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("message").GetString()).ToList();
         Assert.Equal(result.Findings.Select(f => f.Message), messages);
         Assert.Contains(messages, m => m!.Contains("\"索引_1999\" on \"日本_tablé_1999\""));
+        // Written as it reads (a quote as \", the names unescaped), not as \uXXXX.
+        Assert.Contains("\\\"索引_1999\\\" on \\\"日本_tablé_1999\\\"", output.ToString());
         Assert.EndsWith("}" + output.NewLine, output.ToString());
     }
 

@@ -16,6 +16,21 @@ public sealed class VerifyTextTests
         Assert.Equal(postgres, DefinitionText.Index(yugabyte));
 
     [Fact]
+    public void The_JSON_report_writes_names_as_they_are_and_stays_valid_JSON()
+    {
+        var result = new VerifyResult { Source = "src", Target = "dst" };
+        result.Tables.Add(new TableVerification { Table = "public.\"Crème \"brûlée\"\"", Status = VerifyStatus.Differs, Detail = "1 row <differs> & 日本" });
+
+        var json = VerifyReport.Json(result);
+
+        // Readable: accented and CJK text and HTML-like characters as written, a quote as \" (not \u0022).
+        Assert.Contains("\"table\": \"public.\\\"Crème \\\"brûlée\\\"\\\"\"", json);
+        Assert.Contains("1 row <differs> & 日本", json);
+        using var parsed = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal("public.\"Crème \"brûlée\"\"", parsed.RootElement.GetProperty("tables")[0].GetProperty("table").GetString());
+    }
+
+    [Fact]
     public void A_hash_sharded_primary_key_compares_as_PostgreSQL_prints_it() =>
         Assert.Equal("PRIMARY KEY (a, b)", DefinitionText.Constraint("PRIMARY KEY ((a, b) HASH)"));
 
