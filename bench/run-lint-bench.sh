@@ -3,6 +3,8 @@
 # Usage: bench/run-lint-bench.sh [statements] [rounds]   (default 100000 statements, 3 rounds)
 # Memory: runs 25k/50k/100k/200k statements too (one process each) and prints, for each, the peak working set and what the linter keeps apart from the benchmark's own input (the run at its last statement, the catalog, the findings), to show what grows.
 # The machine's load average is printed before each part: the lint parses on one worker per core, so other work on the machine lowers its rate more than the single-threaded raw rate's.
+# Each round also gives the raw rate per core with every core parsing at once, and the raw rate of a thread held on each core: on a virtual machine whose host slows one core (here core 1 at times runs at 55-60% of core 0), the single-threaded raw rate is the fast core's while the lint runs on both.
+# The rounds start once the lint's rate has settled (warm-up lints printed; the first is a one-off lint in a new process).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
