@@ -3,7 +3,7 @@ using YbMigrate.Migration.Verify;
 
 namespace YbMigrate.Migration.Tests.Verify;
 
-/// <summary>The text rules of verify: YugabyteDB's index forms, the objects a schema fix touched, key lists, SQL Server's queries.</summary>
+/// <summary>The text rules of verify: YugabyteDB's index forms, the objects a schema fix touched, key lists, SQL Server's queries, the JSON report's text.</summary>
 public sealed class VerifyTextTests
 {
     [Theory]
