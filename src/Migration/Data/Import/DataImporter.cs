@@ -149,7 +149,9 @@ public static class DataImporter
             // Unbounded: the reader must get to the end of each file (its checksum) whatever the workers
             // do, since they wait for it before they commit; a batch in the queue is a few numbers.
             var queue = Channel.CreateUnbounded<BatchJob>(new UnboundedChannelOptions { SingleWriter = true });
-            var reader = Task.Run(() => ReadFiles(queue.Writer, stop), CancellationToken.None);
+            // The reader blocks on file reads for as long as the files take: a thread of its own, so the
+            // thread pool's few threads (as many as cores) stay free to start and run the streams.
+            var reader = Task.Factory.StartNew(() => ReadFiles(queue.Writer, stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             var workers = Enumerable.Range(0, _target.Parallel).Select(_ => Task.Run(() => WorkAsync(queue.Reader, stop, cancel), CancellationToken.None)).ToList();
 
             await Task.WhenAll(workers);
