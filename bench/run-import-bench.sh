@@ -2,7 +2,9 @@
 # Data import benchmark (issue 5): `dotnet yb-migrate import` against psql's \copy (one stream, and two
 # streams on the two halves of the file) and pgloader, on the same PostgreSQL, the same CSV, in the
 # same run, into a fresh table with its primary key and without; ours also with --copy-format csv (no
-# binary COPY) beside the default.
+# binary COPY) and with batches ten times the default beside the default. Two reference loads say where
+# the time goes: the same rows as binary COPY (the bytes our import sends) loaded by psql in one
+# transaction per stream, and in the 20,000-row transactions our default makes.
 #
 #   bench/run-import-bench.sh [rows] [rounds]      (default 2000000 rows, 3 rounds)
 #
@@ -72,6 +74,23 @@ if [ ! -f "$work/half2.csv" ]; then
   sql "$source_db" "\\copy (SELECT * FROM bench_rows WHERE id > $((rows / 2)) ORDER BY id) TO '$work/half2.csv' WITH (FORMAT csv)"
 fi
 
+# Reference loads that say where the time goes (the rows as binary COPY, as PostgreSQL writes them: the
+# same bytes our import converts the CSV into): the two halves, one transaction each; and the rows in
+# transactions of 20,000 (our default batch), the even ones on one stream and the odd ones on the other
+# as our streams take them, each COPY in its own transaction without waiting for the WAL flush (as ours).
+batch=20000
+if [ ! -f "$work/binary/half2.bin" ]; then
+  mkdir -p "$work/binary/batches"
+  sql "$source_db" "\\copy (SELECT * FROM bench_rows WHERE id <= $((rows / 2)) ORDER BY id) TO '$work/binary/half1.bin' WITH (FORMAT binary)"
+  sql "$source_db" "\\copy (SELECT * FROM bench_rows WHERE id > $((rows / 2)) ORDER BY id) TO '$work/binary/half2.bin' WITH (FORMAT binary)"
+  for stream in 0 1; do echo "SET synchronous_commit = off;" > "$work/binary/stream$stream.sql"; done
+  for first in $(seq 1 "$batch" "$rows"); do
+    file=$work/binary/batches/$first.bin
+    echo "\\copy (SELECT * FROM bench_rows WHERE id BETWEEN $first AND $((first + batch - 1)) ORDER BY id) TO '$file' WITH (FORMAT binary)"
+    echo "\\copy bench_rows FROM '$file' WITH (FORMAT binary)" >> "$work/binary/stream$(((first / batch) % 2)).sql"
+  done | psql "$source_db" -X -q -v ON_ERROR_STOP=1
+fi
+
 cli_dll=$(bench/publish-tool.sh /tmp/yb-migrate-bench-tool)
 columns="id bigint, quantity integer NOT NULL, created_at timestamptz NOT NULL, note text, amount numeric(14, 2), attributes jsonb"
 
@@ -86,12 +105,17 @@ fresh_table() {
 psql_copy() { sql "$target_db" "\\copy bench_rows FROM '$1' WITH (FORMAT csv)"; }
 psql_1() { psql_copy "$csv"; }
 psql_2() { psql_copy "$work/half1.csv" & psql_copy "$work/half2.csv"; wait; }
+psql_binary() { sql "$target_db" "\\copy bench_rows FROM '$1' WITH (FORMAT binary)"; }
+psql_binary_2() { psql_binary "$work/binary/half1.bin" & psql_binary "$work/binary/half2.bin"; wait; }
+psql_script() { psql "$target_db" -X -q -v ON_ERROR_STOP=1 -f "$1"; }
+psql_binary_batches() { psql_script "$work/binary/stream0.sql" & psql_script "$work/binary/stream1.sql"; wait; }
 ours() { dotnet "$cli_dll" import --target "Host=127.0.0.1;Port=$port;Username=$db_user;Database=bench_target" --in "$work/full" "$@" >/dev/null; }
 ours_1() { ours --parallel 1; }
 ours_2() { ours --parallel 2; }
 ours_3() { ours --parallel 3; }
 ours_default() { ours; }
 ours_csv() { ours --copy-format csv; }
+ours_large_batches() { ours --batch-rows $((batch * 10)); }
 pgloader_load() {
   cat > "$work/load.pgl" <<EOF
 LOAD CSV FROM '$csv' (id, quantity, created_at, note, amount, attributes)
@@ -116,8 +140,8 @@ server_cpu() {
 }
 
 # The loads run in a shell of their own, under /usr/bin/time (which counts the psql processes too).
-export csv work target_db port db_user cli_dll
-export -f sql psql_copy psql_1 psql_2 ours ours_1 ours_2 ours_3 ours_default ours_csv pgloader_load
+export csv work target_db port db_user cli_dll batch
+export -f sql psql_copy psql_1 psql_2 psql_binary psql_binary_2 psql_script psql_binary_batches ours ours_1 ours_2 ours_3 ours_default ours_csv ours_large_batches pgloader_load
 
 results=$work/results.tsv
 : > "$results"
@@ -148,6 +172,9 @@ for round in $(seq "$rounds"); do
     run "yb-migrate import --parallel 3" "$key" ours_3
     run "yb-migrate import (default)" "$key" ours_default
     run "yb-migrate import --copy-format csv" "$key" ours_csv
+    run "yb-migrate import --batch-rows $((batch * 10))" "$key" ours_large_batches
+    run "reference: psql \\copy binary, 2 streams" "$key" psql_binary_2
+    run "reference: psql \\copy binary, 2 streams of $batch-row transactions" "$key" psql_binary_batches
   done
 done
 if [ "${YB_MIGRATE_BENCH_PGLOADER:-1}" = 1 ] && command -v pgloader >/dev/null; then
