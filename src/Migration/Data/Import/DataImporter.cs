@@ -146,8 +146,9 @@ public static class DataImporter
         public async Task RunAsync(CancellationToken cancel)
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            // Unbounded: the reader must get to the end of each file (its checksum) whatever the workers
-            // do, since they wait for it before they commit; a batch in the queue is a few numbers.
+            // Unbounded: the reader must get to the end of each file whatever the workers do, since a file
+            // partly loaded before commits nothing until its batches are matched with the ledger's there;
+            // a batch in the queue is a few numbers.
             var queue = Channel.CreateUnbounded<BatchJob>(new UnboundedChannelOptions { SingleWriter = true });
             // The reader blocks on file reads for as long as the files take: a thread of its own, so the
             // thread pool's few threads (as many as cores) stay free to start and run the streams.
