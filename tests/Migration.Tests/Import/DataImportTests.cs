@@ -82,6 +82,76 @@ public sealed class DataImportTests : IDisposable
         Assert.Empty(result.Warnings);
     }
 
+    [Fact]
+    public async Task Autovacuum_is_off_for_each_table_while_it_loads_and_the_tables_own_settings_come_back_when_it_is_complete()
+    {
+        using var source = Source();
+        TestExport.Export(source.ConnectionString, _dir, 1100, "public.items", "public.Mixed Case", "public.empty");
+        using var target = Target();
+        target.Execute("ALTER TABLE public.items SET (toast.autovacuum_enabled = off); ALTER TABLE public.\"Mixed Case\" SET (autovacuum_enabled = on)");
+        var duringLoad = new List<string>();
+        var observer = new RecordingObserver(batch => duringLoad.AddRange(Autovacuum(target, batch.Table == "public.items" ? "public.items" : "public.\"Mixed Case\"")));
+
+        var result = await Import(target, new ImportOptions { BatchRows = 500 }, observer);
+
+        Assert.All(result.Tables, t => Assert.True(t.Complete));
+        Assert.Empty(result.Warnings);
+        Assert.Equal(["public.items", "public.Mixed Case"], observer.Batches.Select(b => b.Table).Distinct());
+        Assert.Equal(observer.Batches.Count, duringLoad.Count);
+        Assert.All(duringLoad, settings => Assert.EndsWith(" | autovacuum_enabled=false | autovacuum_enabled=false", settings));
+        Assert.Equal(["items | - | autovacuum_enabled=off"], Autovacuum(target, "public.items"));
+        Assert.Equal(["Mixed Case | autovacuum_enabled=on | -"], Autovacuum(target, "public.\"Mixed Case\""));
+        Assert.Equal(["empty | - | -"], Autovacuum(target, "public.empty")); // nothing to load: never touched
+        Assert.Equal(["0"], target.Rows($"SELECT count(*) FROM {AutovacuumPause.LedgerTable}"));
+    }
+
+    [Fact]
+    public async Task A_run_that_stops_leaves_autovacuum_off_with_the_tables_own_setting_kept_until_a_run_completes_the_table()
+    {
+        using var target = HandWritten("1,a,5\n2,b,6\n3,c,bad\n4,d,8\n");
+        target.Execute("ALTER TABLE public.t SET (autovacuum_enabled = true)");
+
+        var stopped = await Import(target, new ImportOptions { BatchRows = 2, Parallel = 1 });
+
+        Assert.NotNull(stopped.StoppedAt);
+        Assert.Contains(stopped.Warnings, w => w.StartsWith("autovacuum stays off on public.t until an import completes its load", StringComparison.Ordinal));
+        Assert.Equal(["t | autovacuum_enabled=false | autovacuum_enabled=false"], Autovacuum(target, "public.t"));
+        Assert.Equal(["public | t | true | NULL"], target.Rows($"SELECT * FROM {AutovacuumPause.LedgerTable}"));
+
+        var completed = await Import(target, new ImportOptions { BatchRows = 2, Parallel = 1, OnBadRow = OnBadRow.Stash });
+
+        Assert.True(completed.Tables.Single().Complete);
+        Assert.Empty(completed.Warnings);
+        Assert.Equal(["t | autovacuum_enabled=true | -"], Autovacuum(target, "public.t"));
+        Assert.Equal(["0"], target.Rows($"SELECT count(*) FROM {AutovacuumPause.LedgerTable}"));
+    }
+
+    [Fact]
+    public async Task A_user_who_does_not_own_the_table_loads_it_with_autovacuum_as_it_is_and_is_told()
+    {
+        using var source = Source();
+        TestExport.Export(source.ConnectionString, _dir, 5000, "public.items");
+        using var target = Target();
+        var role = "ybm_loader_" + Guid.NewGuid().ToString("N")[..12];
+        target.Execute($"CREATE ROLE {role} LOGIN; GRANT CREATE ON DATABASE {target.Name} TO {role}; GRANT SELECT, INSERT ON public.items TO {role}");
+        try
+        {
+            var asLoader = new Npgsql.NpgsqlConnectionStringBuilder(target.ConnectionString) { Username = role }.ConnectionString;
+
+            var result = await DataImporter.ImportAsync(asLoader, new ImportOptions { InputDirectory = _dir });
+
+            Assert.Equal(3000, result.Tables.Single().RowsLoaded);
+            Assert.Contains(result.Warnings, w => w.StartsWith("autovacuum could not be turned off on public.items for the load (only its owner may)", StringComparison.Ordinal));
+            Assert.Contains(result.Warnings, w => w.StartsWith("session_replication_role could not be set (not a superuser)", StringComparison.Ordinal));
+            Assert.Equal(["items | - | -"], Autovacuum(target, "public.items"));
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            target.Execute($"DROP OWNED BY {role}; DROP ROLE {role}");
+        }
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -320,6 +390,11 @@ public sealed class DataImportTests : IDisposable
         return target;
     }
 
+    // "name | the table's autovacuum settings | its TOAST table's" ("-": none set).
+    private static List<string> Autovacuum(TestDatabase target, string table) => target.Rows(
+        $"SELECT c.relname, coalesce(array_to_string(c.reloptions, ','), '-'), coalesce(array_to_string(t.reloptions, ','), '-') " +
+        $"FROM pg_class c LEFT JOIN pg_class t ON t.oid = c.reltoastrelid WHERE c.oid = '{table.Replace("'", "''")}'::regclass");
+
     private Task<ImportResult> Import(TestDatabase target, ImportOptions options, IImportObserver? observer = null)
     {
         options.InputDirectory = _dir;
@@ -332,7 +407,7 @@ public sealed class DataImportTests : IDisposable
         public long Records { get; } = csv.Aggregate((Quoted: false, Count: 0L), (s, c) => c == '"' ? (!s.Quoted, s.Count) : c == '\n' && !s.Quoted ? (s.Quoted, s.Count + 1) : s).Count;
     }
 
-    private sealed class RecordingObserver : IImportObserver
+    private sealed class RecordingObserver(Action<BatchDone>? onBatch = null) : IImportObserver
     {
         public List<BatchDone> Batches { get; } = new();
 
@@ -340,7 +415,11 @@ public sealed class DataImportTests : IDisposable
         {
         }
 
-        public void BatchLoaded(BatchDone batch) => Batches.Add(batch);
+        public void BatchLoaded(BatchDone batch)
+        {
+            Batches.Add(batch);
+            onBatch?.Invoke(batch);
+        }
 
         public void Retrying(BatchRetry retry)
         {

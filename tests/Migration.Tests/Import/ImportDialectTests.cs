@@ -16,6 +16,7 @@ public sealed class ImportDialectTests
         Assert.Equal("COPY public.\"Line Items\" (id, \"Order\", note) FROM STDIN WITH (FORMAT binary)", dialect.BinaryCopyStatement("public", "Line Items", Columns));
         Assert.Equal(new[] { "SET session_replication_role = replica", "SET synchronous_commit = off" }, dialect.SessionSettings);
         Assert.Equal("SELECT pg_catalog.txid_current()", dialect.FlushSql);
+        Assert.True(dialect.PausesAutovacuum);
         Assert.Equal(2, dialect.DefaultParallel(1));
         Assert.Equal("PostgreSQL", dialect.Name);
     }
@@ -27,6 +28,7 @@ public sealed class ImportDialectTests
             ImportDialect.YugabyteDb().CopyStatement("sales", "orders", Columns, 20000));
         Assert.Equal(new[] { "SET session_replication_role = replica" }, ImportDialect.YugabyteDb().SessionSettings);
         Assert.Null(ImportDialect.YugabyteDb().FlushSql);
+        Assert.False(ImportDialect.YugabyteDb().PausesAutovacuum); // no vacuum there
         Assert.Null(ImportDialect.YugabyteDb().BinaryCopyStatement("sales", "orders", Columns)); // batches stay CSV
         Assert.Equal(
             new[] { "SET session_replication_role = replica", "SET yb_disable_transactional_writes = on", "SET yb_enable_upsert_mode = on" },

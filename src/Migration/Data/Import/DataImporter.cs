@@ -67,6 +67,7 @@ public static class DataImporter
         }
         finally
         {
+            await run.ResumeAutovacuumAsync();
             await run.FlushAsync();
         }
 
@@ -87,6 +88,7 @@ public static class DataImporter
         // Each file to load, with what says its batches line up with the ledger's (null when the ledger has none of them).
         private readonly List<(ImportFile File, TaskCompletionSource? LinedUp)> _files = new();
         private readonly Dictionary<string, TableState> _tables = new(StringComparer.Ordinal);
+        private readonly List<TableState> _autovacuumHeld = new();
         private Dictionary<(string File, long Offset), LedgerBatch> _done = new();
         private ILookup<string, LedgerBatch> _doneByFile = Array.Empty<LedgerBatch>().ToLookup(b => b.File);
         private Dictionary<string, LedgerFile> _ledgerFiles = new(StringComparer.Ordinal);
@@ -120,21 +122,75 @@ public static class DataImporter
                 _tables[table.Name] = state;
                 Result.Tables.Add(state.Summary);
                 starts.Add(new TableStart(table.Name, state.Summary.Rows, state.Bytes, state.Summary.RowsDoneBefore, state.BytesDone));
+                var toLoad = false;
                 foreach (var entry in data.Files)
                 {
                     var doneBytes = _doneByFile[entry.Path].Sum(b => b.Length);
                     if (doneBytes < entry.Bytes)
                     {
                         await RegisterFileAsync(connection, table, entry, doneBytes > 0, cancel);
+                        toLoad = true;
                     }
                     else
                     {
                         _checksums.Skip(entry);
                     }
                 }
+
+                if (toLoad && _target.Dialect.PausesAutovacuum)
+                {
+                    await PauseAutovacuumAsync(connection, state, cancel);
+                }
             }
 
             _observer?.Started(new ImportStart(_target.Dialect.Name, _target.Nodes, _target.Parallel, starts));
+        }
+
+        private async Task PauseAutovacuumAsync(NpgsqlConnection connection, TableState state, CancellationToken cancel)
+        {
+            try
+            {
+                if (await AutovacuumPause.PauseAsync(connection, state.Data.Schema, state.Data.Name, cancel))
+                {
+                    _autovacuumHeld.Add(state);
+                }
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                Warn($"autovacuum could not be turned off on {state.Summary.Name} for the load (only its owner may): it may vacuum the table while it loads, which slows the load.");
+            }
+        }
+
+        // Tables complete (in this run or before it) get their own autovacuum settings back; those this
+        // run held and did not complete keep it off until a run completes them. Best effort after a
+        // failure, like the flush: the failure is the one reported.
+        public async Task ResumeAutovacuumAsync()
+        {
+            if (!_target.Dialect.PausesAutovacuum || _tables.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await using var connection = await _target.OpenAsync(CancellationToken.None);
+                foreach (var held in await AutovacuumPause.ReadHeldAsync(connection, CancellationToken.None))
+                {
+                    if (_tables.TryGetValue(held.Name, out var state) && state.Complete)
+                    {
+                        await AutovacuumPause.ResumeAsync(connection, held, CancellationToken.None);
+                    }
+                }
+
+                foreach (var state in _autovacuumHeld.Where(s => !s.Complete))
+                {
+                    Warn($"autovacuum stays off on {state.Summary.Name} until an import completes its load ({AutovacuumPause.LedgerTable} keeps the table's own setting).");
+                }
+            }
+            catch (Exception ex) when (_failure is not null && ex is NpgsqlException)
+            {
+                // The run failed already, perhaps for this very reason; that failure is the one reported.
+            }
         }
 
         // Binary COPY for a table when it is asked for, the target takes it and every column converts.

@@ -96,6 +96,12 @@ public sealed class ImportDialect
     }
 
     /// <summary>
+    /// Whether autovacuum is held off the tables while they load (<see cref="AutovacuumPause"/>):
+    /// PostgreSQL only, YugabyteDB has no vacuum (its storage compacts itself).
+    /// </summary>
+    public bool PausesAutovacuum => !IsYugabyteDb;
+
+    /// <summary>
     /// Run on a connection of default settings after the last batch, PostgreSQL only: a transaction
     /// with an id commits synchronously, and flushing the WAL up to its commit flushes every batch
     /// committed before it. Null for YugabyteDB, whose commits are replicated before they return.

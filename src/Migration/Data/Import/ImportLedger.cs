@@ -31,7 +31,8 @@ public sealed record RejectedRecord(string File, long Line, string? Column, stri
 
 /// <summary>
 /// The import's ledger on the target, in the schema yb_migrate: the files started (with their checksum
-/// and batch limits, so a rerun cuts the same batches), the batches done, and the rows stashed. A
+/// and batch limits, so a rerun cuts the same batches), the batches done, the rows stashed, and the
+/// tables' own autovacuum settings while autovacuum is held off them (<see cref="AutovacuumPause"/>). A
 /// batch's row and its stashed rows are written in the batch's own transaction.
 /// </summary>
 internal static class ImportLedger
@@ -48,7 +49,8 @@ internal static class ImportLedger
         "first_line bigint NOT NULL, rows_loaded bigint NOT NULL, rows_stashed bigint NOT NULL, loaded_at timestamptz NOT NULL DEFAULT now(), " +
         "PRIMARY KEY (file, byte_offset)); " +
         $"CREATE TABLE IF NOT EXISTS {RejectsTable} (file text NOT NULL, line bigint NOT NULL, column_name text, sqlstate text NOT NULL, " +
-        "message text NOT NULL, record bytea NOT NULL, PRIMARY KEY (file, line))";
+        "message text NOT NULL, record bytea NOT NULL, PRIMARY KEY (file, line)); " +
+        AutovacuumPause.CreateSql;
 
     /// <summary>Creates the ledger tables when missing.</summary>
     public static async Task EnsureAsync(NpgsqlConnection connection, CancellationToken cancel)
@@ -150,7 +152,8 @@ internal static class ImportLedger
         return rejects;
     }
 
-    private static void Add(NpgsqlCommand command, params object[] values)
+    /// <summary>Adds positional parameters ($1, $2, ...) to a ledger command.</summary>
+    internal static void Add(NpgsqlCommand command, params object[] values)
     {
         foreach (var value in values)
         {
