@@ -17,6 +17,7 @@ public sealed class ImportDialectTests
         Assert.Equal(new[] { "SET session_replication_role = replica", "SET synchronous_commit = off" }, dialect.SessionSettings);
         Assert.Equal("SELECT pg_catalog.txid_current()", dialect.FlushSql);
         Assert.True(dialect.PausesAutovacuum);
+        Assert.Equal(new[] { "SET synchronous_commit = off" }, dialect.LedgerSettings);
         Assert.Equal(2, dialect.DefaultParallel(1));
         Assert.Equal("PostgreSQL", dialect.Name);
     }
@@ -29,6 +30,7 @@ public sealed class ImportDialectTests
         Assert.Equal(new[] { "SET session_replication_role = replica" }, ImportDialect.YugabyteDb().SessionSettings);
         Assert.Null(ImportDialect.YugabyteDb().FlushSql);
         Assert.False(ImportDialect.YugabyteDb().PausesAutovacuum); // no vacuum there
+        Assert.Empty(ImportDialect.YugabyteDb().LedgerSettings); // commits are replicated before they return
         Assert.Null(ImportDialect.YugabyteDb().BinaryCopyStatement("sales", "orders", Columns)); // batches stay CSV
         Assert.Equal(
             new[] { "SET session_replication_role = replica", "SET yb_disable_transactional_writes = on", "SET yb_enable_upsert_mode = on" },

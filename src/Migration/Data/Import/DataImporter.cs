@@ -51,7 +51,7 @@ public static class DataImporter
         var warmUp = target.WarmUpAsync(cancel);
         try
         {
-            await using var connection = await target.OpenAsync(cancel);
+            await using var connection = await target.OpenLedgerAsync(cancel);
             await ImportLedger.EnsureAsync(connection, cancel);
             await run.PrepareAsync(connection, tables, cancel);
         }
@@ -137,7 +137,7 @@ public static class DataImporter
                     }
                 }
 
-                if (toLoad && _target.Dialect.PausesAutovacuum)
+                if (toLoad && _target.Dialect.PausesAutovacuum && LoadsInSeveralBatches(data))
                 {
                     await PauseAutovacuumAsync(connection, state, cancel);
                 }
@@ -145,6 +145,10 @@ public static class DataImporter
 
             _observer?.Started(new ImportStart(_target.Dialect.Name, _target.Nodes, _target.Parallel, starts));
         }
+
+        // A table loaded in one batch commits once: autovacuum can only find it complete.
+        private bool LoadsInSeveralBatches(TableData data) =>
+            data.Files.Count > 1 || data.RowCount > _options.BatchRows || data.Bytes > _options.BatchBytes;
 
         private async Task PauseAutovacuumAsync(NpgsqlConnection connection, TableState state, CancellationToken cancel)
         {
@@ -173,7 +177,7 @@ public static class DataImporter
 
             try
             {
-                await using var connection = await _target.OpenAsync(CancellationToken.None);
+                await using var connection = await _target.OpenLedgerAsync(CancellationToken.None);
                 foreach (var held in await AutovacuumPause.ReadHeldAsync(connection, CancellationToken.None))
                 {
                     if (_tables.TryGetValue(held.Name, out var state) && state.Complete)

@@ -96,6 +96,16 @@ public sealed class ImportDialect
     }
 
     /// <summary>
+    /// Run on the connection that prepares the target and puts the tables' autovacuum settings back. On
+    /// PostgreSQL its commits (the ledger's tables, a row per file, autovacuum held off and back, one
+    /// of each per table) do not wait for the WAL flush either: the WAL is replayed in order, so a crash
+    /// that loses one of them loses every batch committed after it too, and <see cref="FlushSql"/> makes
+    /// them durable with the batches. Waiting would cost an import of many small tables a flush per
+    /// file and two per table.
+    /// </summary>
+    public IReadOnlyList<string> LedgerSettings => IsYugabyteDb ? [] : ["SET synchronous_commit = off"];
+
+    /// <summary>
     /// Whether autovacuum is held off the tables while they load (<see cref="AutovacuumPause"/>):
     /// PostgreSQL only, YugabyteDB has no vacuum (its storage compacts itself).
     /// </summary>

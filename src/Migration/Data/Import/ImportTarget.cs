@@ -71,8 +71,29 @@ internal sealed class ImportTarget : IAsyncDisposable
             }
         }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
-    /// <summary>Opens a connection for the ledger and the checks.</summary>
+    /// <summary>Opens a connection of default settings.</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancel) => await DataSource.OpenConnectionAsync(cancel);
+
+    /// <summary>Opens a connection for the ledger and the checks, with the dialect's <see cref="ImportDialect.LedgerSettings"/>.</summary>
+    public async Task<NpgsqlConnection> OpenLedgerAsync(CancellationToken cancel)
+    {
+        var connection = await OpenAsync(cancel);
+        try
+        {
+            foreach (var setting in Dialect.LedgerSettings)
+            {
+                await using var command = new NpgsqlCommand(setting, connection);
+                await command.ExecuteNonQueryAsync(cancel);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        return connection;
+    }
 
     /// <summary>
     /// Opens as many connections as there are streams and gives them back to the pool, so the streams
