@@ -24,6 +24,8 @@ public sealed class ImportFaultTests : IDisposable
         FROM generate_series(1, 200000) g;
         """;
 
+    private const string Reloptions = "SELECT reloptions::text FROM pg_class WHERE oid = 'public.events'::regclass";
+
     private readonly string _dir = Directory.CreateTempSubdirectory("yb-cli-fault").FullName;
     private readonly TestDatabase _source = new();
 
@@ -56,6 +58,9 @@ public sealed class ImportFaultTests : IDisposable
         var done = Batches(target.ConnectionString);
         Assert.InRange(done, 10, 199);
         Assert.Equal(target.Rows("SELECT sum(rows_loaded)::text FROM yb_migrate.import_batches"), target.Rows("SELECT count(*)::text FROM public.events"));
+        // Autovacuum stays off the table, its own setting (none) kept in the ledger for the run that completes it.
+        Assert.Equal(["{autovacuum_enabled=false}"], target.Rows(Reloptions));
+        Assert.Equal(["public | events | NULL | NULL"], target.Rows("SELECT * FROM yb_migrate.import_autovacuum"));
 
         var (exit, output, error) = ImportCommandTests.Run("import", "--target", target.ConnectionString, "--in", _dir, "--batch-rows", "1000");
 
@@ -63,6 +68,8 @@ public sealed class ImportFaultTests : IDisposable
         Assert.Contains($"{Rows(done)} rows done by earlier runs", output.Replace(",", ""));
         Assert.Equal(TestExport.Digest(_source.ConnectionString, "public.events", "id"), TestExport.Digest(target.ConnectionString, "public.events", "id"));
         Assert.Equal(["200 | 200000"], target.Rows("SELECT count(*), sum(rows_loaded) FROM yb_migrate.import_batches"));
+        Assert.Equal(["NULL"], target.Rows(Reloptions));
+        Assert.Equal(["0"], target.Rows("SELECT count(*) FROM yb_migrate.import_autovacuum"));
     }
 
     [Fact]

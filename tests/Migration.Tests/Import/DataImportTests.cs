@@ -129,6 +129,22 @@ public sealed class DataImportTests : IDisposable
     }
 
     [Fact]
+    public async Task An_import_its_checks_stop_holds_autovacuum_off_no_table()
+    {
+        using var source = Source();
+        TestExport.Export(source.ConnectionString, _dir, 1100, "public.items", "public.Mixed Case");
+        using var target = Target();
+        target.Execute("DROP TABLE public.\"Mixed Case\"");
+
+        // items (largest, first) passes its checks; "Mixed Case" is missing.
+        var missing = await Assert.ThrowsAsync<ImportException>(() => Import(target, new ImportOptions { BatchRows = 500 }));
+
+        Assert.Contains("table public.Mixed Case is not on the target", missing.Message);
+        Assert.Equal(["items | - | -"], Autovacuum(target, "public.items"));
+        Assert.Equal(["0"], target.Rows($"SELECT count(*) FROM {AutovacuumPause.LedgerTable}"));
+    }
+
+    [Fact]
     public async Task A_user_who_does_not_own_the_table_loads_it_with_autovacuum_as_it_is_and_is_told()
     {
         using var source = Source();

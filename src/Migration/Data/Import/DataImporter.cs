@@ -112,6 +112,7 @@ public static class DataImporter
             _done = await ImportLedger.ReadBatchesAsync(connection, cancel);
             _doneByFile = _done.Values.ToLookup(b => b.File);
             var starts = new List<TableStart>();
+            var toHold = new List<TableState>();
             foreach (var data in tables)
             {
                 var doneBefore = data.Files.SelectMany(f => _doneByFile[f.Path]).ToList();
@@ -137,7 +138,16 @@ public static class DataImporter
                     }
                 }
 
-                if (toLoad && _target.Dialect.PausesAutovacuum && LoadsInSeveralBatches(data))
+                if (toLoad && LoadsInSeveralBatches(data))
+                {
+                    toHold.Add(state);
+                }
+            }
+
+            // Once every table passed its checks: an import they stop changes no table.
+            if (_target.Dialect.PausesAutovacuum)
+            {
+                foreach (var state in toHold)
                 {
                     await PauseAutovacuumAsync(connection, state, cancel);
                 }
