@@ -73,6 +73,10 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("error: data/public.orders.1.csv:300: column total: ERROR 22P02: invalid input syntax for type numeric: \"not-a-number\" (table public.orders)", error);
         Assert.Contains("nothing of that batch (from line 201, 100 rows) was loaded", error);
+        Assert.Contains("warning: autovacuum stays off on public.orders until an import completes its load", error);
+        var (_, held, _) = Run("import", "status", "--target", _target.ConnectionString, "--in", _dir);
+        Assert.Contains("public.orders", held);
+        Assert.Contains("\n  autovacuum is off for it until an import completes it (its own setting is kept in yb_migrate.import_autovacuum)", held);
 
         (exit, var output, error) = Run("import", "--target", _target.ConnectionString, "--in", _dir, "--on-error", "stash");
         Assert.Equal(1, exit);
@@ -83,6 +87,7 @@ public sealed class ImportCommandTests : IDisposable
         (exit, output, _) = Run("import", "status", "--target", _target.ConnectionString, "--in", _dir);
         Assert.Equal(0, exit);
         Assert.Matches(@"public\.orders\s+done\s+500\s+499\s+1\s+0\s+1/1", output);
+        Assert.DoesNotContain("autovacuum", output);
     }
 
     [Fact]

@@ -167,6 +167,11 @@ internal static class ImportCommand
             {
                 output.WriteLine($"  {changed}: partly loaded from another version of the file than the manifest's");
             }
+
+            if (table.AutovacuumHeld)
+            {
+                output.WriteLine("  autovacuum is off for it until an import completes it (its own setting is kept in yb_migrate.import_autovacuum)");
+            }
         }
 
         var done = states.Count(s => s.Done);

@@ -119,6 +119,7 @@ public sealed class DataImportTests : IDisposable
         Assert.Contains(stopped.Warnings, w => w.StartsWith("autovacuum stays off on public.t until an import completes its load", StringComparison.Ordinal));
         Assert.Equal(["t | autovacuum_enabled=false | autovacuum_enabled=false"], Autovacuum(target, "public.t"));
         Assert.Equal(["public | t | true | NULL"], target.Rows($"SELECT * FROM {AutovacuumPause.LedgerTable}"));
+        Assert.True((await ImportStatus.ReadAsync(target.ConnectionString, _dir, Array.Empty<string>())).Single().AutovacuumHeld);
 
         var completed = await Import(target, new ImportOptions { BatchRows = 2, Parallel = 1, OnBadRow = OnBadRow.Stash });
 
@@ -126,6 +127,7 @@ public sealed class DataImportTests : IDisposable
         Assert.Empty(completed.Warnings);
         Assert.Equal(["t | autovacuum_enabled=true | -"], Autovacuum(target, "public.t"));
         Assert.Equal(["0"], target.Rows($"SELECT count(*) FROM {AutovacuumPause.LedgerTable}"));
+        Assert.False((await ImportStatus.ReadAsync(target.ConnectionString, _dir, Array.Empty<string>())).Single().AutovacuumHeld);
     }
 
     [Fact]

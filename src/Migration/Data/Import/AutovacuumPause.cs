@@ -74,6 +74,13 @@ internal static class AutovacuumPause
         return true;
     }
 
+    /// <summary>Whether the ledger has this table (a ledger of a version before it does not).</summary>
+    public static async Task<bool> LedgerExistsAsync(NpgsqlConnection connection, CancellationToken cancel)
+    {
+        await using var command = new NpgsqlCommand($"SELECT pg_catalog.to_regclass('{LedgerTable}') IS NOT NULL", connection);
+        return (bool)(await command.ExecuteScalarAsync(cancel))!;
+    }
+
     /// <summary>Every table autovacuum is held off, by this run or an earlier one.</summary>
     public static async Task<List<HeldTable>> ReadHeldAsync(NpgsqlConnection connection, CancellationToken cancel)
     {

@@ -17,7 +17,9 @@ namespace YbMigrate.Migration.Data.Import;
 /// <param name="RowsStashed">Rows stashed as bad.</param>
 /// <param name="BytesDone">Bytes of the batches done.</param>
 /// <param name="ChangedFiles">Files partly loaded from a version with another checksum than the manifest's.</param>
-public sealed record TableStatus(string Name, long Rows, long Bytes, int Files, int FilesDone, long RowsLoaded, long RowsStashed, long BytesDone, IReadOnlyList<string> ChangedFiles)
+/// <param name="AutovacuumHeld">Whether autovacuum is off for the table until an import completes it.</param>
+public sealed record TableStatus(string Name, long Rows, long Bytes, int Files, int FilesDone, long RowsLoaded, long RowsStashed, long BytesDone, IReadOnlyList<string> ChangedFiles,
+    bool AutovacuumHeld)
 {
     /// <summary>Every batch done.</summary>
     public bool Done => BytesDone >= Bytes;
@@ -41,6 +43,9 @@ public static class ImportStatus
         var started = await ImportLedger.ExistsAsync(connection, cancel);
         var files = started ? await ImportLedger.ReadFilesAsync(connection, cancel) : new Dictionary<string, LedgerFile>();
         var batches = started ? (await ImportLedger.ReadBatchesAsync(connection, cancel)).Values.ToLookup(b => b.File) : Array.Empty<LedgerBatch>().ToLookup(b => b.File);
+        var held = started && await AutovacuumPause.LedgerExistsAsync(connection, cancel)
+            ? (await AutovacuumPause.ReadHeldAsync(connection, cancel)).Select(h => h.Name).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>();
 
         return selected.Select(table =>
         {
@@ -55,7 +60,8 @@ public static class ImportStatus
                 done.Sum(b => b.RowsStashed),
                 done.Sum(b => b.Length),
                 table.Files.Where(f => batches[f.Path].Any() && files.TryGetValue(f.Path, out var ledger) && !FileChecksum.Same(ledger.Checksum, f.Checksum))
-                    .Select(f => "data/" + f.Path).ToList());
+                    .Select(f => "data/" + f.Path).ToList(),
+                held.Contains(table.Schema + "." + table.Name));
         }).ToList();
     }
 }
