@@ -48,10 +48,10 @@ internal static class AutovacuumPause
 
     /// <summary>
     /// Turns autovacuum off for the table, its own setting kept first (a row kept by an earlier run that
-    /// did not complete the table is the table's own and stays). False for a table that is not an
-    /// ordinary one. Throws the target's 42501 when it refuses: only the table's owner may change it.
+    /// did not complete the table is the table's own and stays); a table that is not an ordinary one is
+    /// left alone. Throws the target's 42501 when it refuses: only the table's owner may change it.
     /// </summary>
-    public static async Task<bool> PauseAsync(NpgsqlConnection connection, string schema, string table, CancellationToken cancel)
+    public static async Task PauseAsync(NpgsqlConnection connection, string schema, string table, CancellationToken cancel)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         await using (var keep = new NpgsqlCommand(KeepSql, connection))
@@ -65,20 +65,12 @@ internal static class AutovacuumPause
             ImportLedger.Add(kept, schema, table);
             if (!(bool)(await kept.ExecuteScalarAsync(cancel))!)
             {
-                return false;
+                return;
             }
         }
 
         await ExecuteAsync(connection, $"ALTER TABLE {SqlIdentifier.Qualify(schema, table)} SET (autovacuum_enabled = false, toast.autovacuum_enabled = false)", cancel);
         await transaction.CommitAsync(cancel);
-        return true;
-    }
-
-    /// <summary>Whether the ledger has this table (a ledger of a version before it does not).</summary>
-    public static async Task<bool> LedgerExistsAsync(NpgsqlConnection connection, CancellationToken cancel)
-    {
-        await using var command = new NpgsqlCommand($"SELECT pg_catalog.to_regclass('{LedgerTable}') IS NOT NULL", connection);
-        return (bool)(await command.ExecuteScalarAsync(cancel))!;
     }
 
     /// <summary>Every table autovacuum is held off, by this run or an earlier one.</summary>

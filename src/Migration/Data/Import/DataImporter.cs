@@ -88,7 +88,6 @@ public static class DataImporter
         // Each file to load, with what says its batches line up with the ledger's (null when the ledger has none of them).
         private readonly List<(ImportFile File, TaskCompletionSource? LinedUp)> _files = new();
         private readonly Dictionary<string, TableState> _tables = new(StringComparer.Ordinal);
-        private readonly List<TableState> _autovacuumHeld = new();
         private Dictionary<(string File, long Offset), LedgerBatch> _done = new();
         private ILookup<string, LedgerBatch> _doneByFile = Array.Empty<LedgerBatch>().ToLookup(b => b.File);
         private Dictionary<string, LedgerFile> _ledgerFiles = new(StringComparer.Ordinal);
@@ -164,10 +163,7 @@ public static class DataImporter
         {
             try
             {
-                if (await AutovacuumPause.PauseAsync(connection, state.Data.Schema, state.Data.Name, cancel))
-                {
-                    _autovacuumHeld.Add(state);
-                }
+                await AutovacuumPause.PauseAsync(connection, state.Data.Schema, state.Data.Name, cancel);
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
             {
@@ -175,9 +171,9 @@ public static class DataImporter
             }
         }
 
-        // Tables complete (in this run or before it) get their own autovacuum settings back; those this
-        // run held and did not complete keep it off until a run completes them. Best effort after a
-        // failure, like the flush: the failure is the one reported.
+        // Held tables complete (in this run or before it) get their own autovacuum settings back; those of
+        // this run not complete keep it off until a run completes them. Best effort after a failure, like
+        // the flush: the failure is the one reported.
         public async Task ResumeAutovacuumAsync()
         {
             if (!_target.Dialect.PausesAutovacuum || _tables.Count == 0)
@@ -190,15 +186,19 @@ public static class DataImporter
                 await using var connection = await _target.OpenLedgerAsync(CancellationToken.None);
                 foreach (var held in await AutovacuumPause.ReadHeldAsync(connection, CancellationToken.None))
                 {
-                    if (_tables.TryGetValue(held.Name, out var state) && state.Complete)
+                    if (!_tables.TryGetValue(held.Name, out var state))
+                    {
+                        continue; // not selected in this run
+                    }
+
+                    if (state.Complete)
                     {
                         await AutovacuumPause.ResumeAsync(connection, held, CancellationToken.None);
                     }
-                }
-
-                foreach (var state in _autovacuumHeld.Where(s => !s.Complete))
-                {
-                    Warn($"autovacuum stays off on {state.Summary.Name} until an import completes its load ({AutovacuumPause.LedgerTable} keeps the table's own setting).");
+                    else
+                    {
+                        Warn($"autovacuum stays off on {held.Name} until an import completes its load ({AutovacuumPause.LedgerTable} keeps the table's own setting).");
+                    }
                 }
             }
             catch (Exception ex) when (_failure is not null && ex is NpgsqlException)

@@ -60,9 +60,13 @@ internal static class ImportLedger
     }
 
     /// <summary>Whether the ledger tables exist (import status reads a target that was never imported into, too).</summary>
-    public static async Task<bool> ExistsAsync(NpgsqlConnection connection, CancellationToken cancel)
+    public static Task<bool> ExistsAsync(NpgsqlConnection connection, CancellationToken cancel) => TablesExistAsync(connection, cancel, BatchesTable, RejectsTable);
+
+    /// <summary>Whether the ledger has these tables (one a ledger of an earlier version lacks, say).</summary>
+    public static async Task<bool> TablesExistAsync(NpgsqlConnection connection, CancellationToken cancel, params string[] tables)
     {
-        await using var command = new NpgsqlCommand($"SELECT pg_catalog.to_regclass('{BatchesTable}') IS NOT NULL AND pg_catalog.to_regclass('{RejectsTable}') IS NOT NULL", connection);
+        await using var command = new NpgsqlCommand("SELECT bool_and(pg_catalog.to_regclass(t) IS NOT NULL) FROM unnest($1::text[]) t", connection);
+        Add(command, (object)tables);
         return (bool)(await command.ExecuteScalarAsync(cancel))!;
     }
 

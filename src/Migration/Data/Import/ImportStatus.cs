@@ -43,7 +43,7 @@ public static class ImportStatus
         var started = await ImportLedger.ExistsAsync(connection, cancel);
         var files = started ? await ImportLedger.ReadFilesAsync(connection, cancel) : new Dictionary<string, LedgerFile>();
         var batches = started ? (await ImportLedger.ReadBatchesAsync(connection, cancel)).Values.ToLookup(b => b.File) : Array.Empty<LedgerBatch>().ToLookup(b => b.File);
-        var held = started && await AutovacuumPause.LedgerExistsAsync(connection, cancel)
+        var held = started && await ImportLedger.TablesExistAsync(connection, cancel, AutovacuumPause.LedgerTable)
             ? (await AutovacuumPause.ReadHeldAsync(connection, cancel)).Select(h => h.Name).ToHashSet(StringComparer.Ordinal)
             : new HashSet<string>();
 
