@@ -137,19 +137,16 @@ public static class DataImporter
                     }
                 }
 
-                if (toLoad && LoadsInSeveralBatches(data))
+                if (toLoad && _target.Dialect.PausesAutovacuum && LoadsInSeveralBatches(data))
                 {
                     toHold.Add(state);
                 }
             }
 
             // Once every table passed its checks: an import they stop changes no table.
-            if (_target.Dialect.PausesAutovacuum)
+            foreach (var state in toHold)
             {
-                foreach (var state in toHold)
-                {
-                    await PauseAutovacuumAsync(connection, state, cancel);
-                }
+                await PauseAutovacuumAsync(connection, state, cancel);
             }
 
             _observer?.Started(new ImportStart(_target.Dialect.Name, _target.Nodes, _target.Parallel, starts));

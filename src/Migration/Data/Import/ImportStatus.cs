@@ -49,9 +49,10 @@ public static class ImportStatus
 
         return selected.Select(table =>
         {
+            var name = table.Schema + "." + table.Name;
             var done = table.Files.SelectMany(f => batches[f.Path]).ToList();
             return new TableStatus(
-                table.Schema + "." + table.Name,
+                name,
                 table.RowCount,
                 table.Bytes,
                 table.Files.Count,
@@ -61,7 +62,7 @@ public static class ImportStatus
                 done.Sum(b => b.Length),
                 table.Files.Where(f => batches[f.Path].Any() && files.TryGetValue(f.Path, out var ledger) && !FileChecksum.Same(ledger.Checksum, f.Checksum))
                     .Select(f => "data/" + f.Path).ToList(),
-                held.Contains(table.Schema + "." + table.Name));
+                held.Contains(name));
         }).ToList();
     }
 }
