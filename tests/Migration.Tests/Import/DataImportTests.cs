@@ -278,6 +278,31 @@ public sealed class DataImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_refused_at_commit_keeps_neither_its_rows_nor_its_ledger_row_and_a_rerun_loads_it()
+    {
+        using var target = HandWritten("1,a,5\n2,b,6\n3,c,99\n4,d,7\n5,e,8\n");
+        // A deferred check that fires even with triggers off for the load: the target takes the COPY and refuses the COMMIT.
+        target.Execute("""
+            CREATE FUNCTION public.refuse_99() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF NEW.q = 99 THEN RAISE EXCEPTION 'q = 99 refused at commit'; END IF; RETURN NULL; END $$;
+            CREATE CONSTRAINT TRIGGER late_check AFTER INSERT ON public.t DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.refuse_99();
+            ALTER TABLE public.t ENABLE ALWAYS TRIGGER late_check;
+            """);
+
+        var error = await Assert.ThrowsAsync<ImportException>(() => Import(target, new ImportOptions { BatchRows = 2, Parallel = 1 }));
+
+        Assert.StartsWith("data/public.t.csv (lines from 3): ERROR P0001: q = 99 refused at commit", error.Message);
+        Assert.Equal(["1", "2"], target.Rows("SELECT id FROM public.t ORDER BY id"));
+        Assert.Equal(["1 | 2"], target.Rows($"SELECT count(*), sum(rows_loaded) FROM {ImportLedger.BatchesTable}"));
+
+        target.Execute("DROP TRIGGER late_check ON public.t");
+        var again = await Import(target, new ImportOptions { BatchRows = 2, Parallel = 1 });
+
+        Assert.Equal((3L, 2L), (again.Tables.Single().RowsLoaded, again.Tables.Single().RowsDoneBefore));
+        Assert.Equal(["1", "2", "3", "4", "5"], target.Rows("SELECT id FROM public.t ORDER BY id"));
+    }
+
+    [Fact]
     public async Task Stash_keeps_the_bad_rows_with_their_line_and_reason_and_loads_the_others()
     {
         const string csv = "1,\"a\nb\",5\n2,x,bad\n3,\"c\n\nd\",7\n1,dup,8\n5,z,8,9\n6,ok,9\n7,\"multi\nline\",\n8,fine,10\n";

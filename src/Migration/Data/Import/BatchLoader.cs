@@ -88,7 +88,7 @@ internal sealed class BatchLoader : IAsyncDisposable
             refused = await TryCopyAsync(connection, job, file, job.Range.Offset, job.Range.Length, cancel);
             if (refused is null)
             {
-                await CommitAsync(connection, transaction, job, Array.Empty<RejectedRecord>(), cancel);
+                await CommitAsync(connection, job, Array.Empty<RejectedRecord>(), cancel);
                 return new BatchOutcome(0, null, Binary: false);
             }
         }
@@ -159,12 +159,10 @@ internal sealed class BatchLoader : IAsyncDisposable
 
     // The ledger row (and stashed rows) go in the batch's transaction; nothing commits before the
     // file's checksum is known to match the manifest.
-    private static async Task CommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchJob job, IReadOnlyList<RejectedRecord> rejects, CancellationToken cancel)
+    private static async Task CommitAsync(NpgsqlConnection connection, BatchJob job, IReadOnlyList<RejectedRecord> rejects, CancellationToken cancel)
     {
         await job.File.Verified.WaitAsync(cancel);
-        await ImportLedger.RecordBatchAsync(connection, job.File.Entry.Path, job.Range, rejects.Count, cancel);
-        await ImportLedger.AddRejectsAsync(connection, rejects, cancel);
-        await transaction.CommitAsync(cancel);
+        await ImportLedger.CommitBatchAsync(connection, job.File.Entry.Path, job.Range, rejects, cancel);
     }
 
     // The batch as binary COPY, committed with its ledger row. False, with nothing kept, when a value
@@ -186,7 +184,7 @@ internal sealed class BatchLoader : IAsyncDisposable
             return false;
         }
 
-        await CommitAsync(connection, transaction, job, Array.Empty<RejectedRecord>(), cancel);
+        await CommitAsync(connection, job, Array.Empty<RejectedRecord>(), cancel);
         return true;
     }
 
@@ -278,7 +276,7 @@ internal sealed class BatchLoader : IAsyncDisposable
             }
         }
 
-        await CommitAsync(connection, transaction, job, rejects, cancel);
+        await CommitAsync(connection, job, rejects, cancel);
         return rejects.Count;
     }
 

@@ -110,13 +110,27 @@ internal static class ImportLedger
         await command.ExecuteNonQueryAsync(cancel);
     }
 
-    /// <summary>Records a batch as done (inside the batch's transaction).</summary>
-    public static async Task RecordBatchAsync(NpgsqlConnection connection, string file, RecordRange batch, long stashed, CancellationToken cancel)
+    /// <summary>
+    /// Ends a batch's transaction: records the batch as done with its stashed rows and commits, in one
+    /// round trip. A batch waits on the network for each statement it sends, and on YugabyteDB a round
+    /// trip goes to another machine; should any of them fail, the server skips the rest and the
+    /// transaction stays open for its owner to roll back.
+    /// </summary>
+    public static async Task CommitBatchAsync(NpgsqlConnection connection, string file, RecordRange batch, IReadOnlyList<RejectedRecord> rejects, CancellationToken cancel)
     {
-        await using var command = new NpgsqlCommand(
-            $"INSERT INTO {BatchesTable} (file, byte_offset, byte_length, first_line, rows_loaded, rows_stashed) VALUES ($1, $2, $3, $4, $5, $6)", connection);
-        Add(command, file, batch.Offset, batch.Length, batch.FirstLine, batch.Rows - stashed, stashed);
-        await command.ExecuteNonQueryAsync(cancel);
+        await using var commands = new NpgsqlBatch(connection);
+        commands.BatchCommands.Add(Command(
+            $"INSERT INTO {BatchesTable} (file, byte_offset, byte_length, first_line, rows_loaded, rows_stashed) VALUES ($1, $2, $3, $4, $5, $6)",
+            file, batch.Offset, batch.Length, batch.FirstLine, batch.Rows - rejects.Count, (long)rejects.Count));
+        foreach (var reject in rejects)
+        {
+            commands.BatchCommands.Add(Command(
+                $"INSERT INTO {RejectsTable} (file, line, column_name, sqlstate, message, record) VALUES ($1, $2, $3, $4, $5, $6)",
+                reject.File, reject.Line, (object?)reject.Column ?? System.DBNull.Value, reject.SqlState, reject.Message, reject.Record));
+        }
+
+        commands.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        await commands.ExecuteNonQueryAsync(cancel);
     }
 
     /// <summary>Whether a batch is recorded as done (a retry after a connection lost during COMMIT asks before loading again).</summary>
@@ -125,18 +139,6 @@ internal static class ImportLedger
         await using var command = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {BatchesTable} WHERE file = $1 AND byte_offset = $2)", connection);
         Add(command, file, offset);
         return (bool)(await command.ExecuteScalarAsync(cancel))!;
-    }
-
-    /// <summary>Keeps stashed rows (inside the batch's transaction).</summary>
-    public static async Task AddRejectsAsync(NpgsqlConnection connection, IReadOnlyList<RejectedRecord> rejects, CancellationToken cancel)
-    {
-        foreach (var reject in rejects)
-        {
-            await using var command = new NpgsqlCommand(
-                $"INSERT INTO {RejectsTable} (file, line, column_name, sqlstate, message, record) VALUES ($1, $2, $3, $4, $5, $6)", connection);
-            Add(command, reject.File, reject.Line, (object?)reject.Column ?? System.DBNull.Value, reject.SqlState, reject.Message, reject.Record);
-            await command.ExecuteNonQueryAsync(cancel);
-        }
     }
 
     /// <summary>The stashed rows of some files, in file and line order.</summary>
@@ -157,11 +159,20 @@ internal static class ImportLedger
     }
 
     /// <summary>Adds positional parameters ($1, $2, ...) to a ledger command.</summary>
-    internal static void Add(NpgsqlCommand command, params object[] values)
+    internal static void Add(NpgsqlCommand command, params object[] values) => Add(command.Parameters, values);
+
+    private static void Add(NpgsqlParameterCollection parameters, object[] values)
     {
         foreach (var value in values)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
+            parameters.Add(new NpgsqlParameter { Value = value });
         }
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        Add(command.Parameters, values);
+        return command;
     }
 }
