@@ -302,6 +302,35 @@ public sealed class DataImportTests : IDisposable
         Assert.Equal(["1", "2", "3", "4", "5"], target.Rows("SELECT id FROM public.t ORDER BY id"));
     }
 
+    // With triggers off for the load, PostgreSQL would not check a DEFERRABLE key at all: the duplicate would load.
+    [Theory]
+    [InlineData(OnBadRow.Stop)]
+    [InlineData(OnBadRow.Stash)]
+    public async Task A_duplicate_key_of_a_deferrable_primary_key_is_a_bad_row_like_any_other(OnBadRow onBadRow)
+    {
+        using var target = HandWritten("1,a,5\n2,b,6\n3,c,7\n1,dup,8\n5,e,9\n");
+        target.Execute("ALTER TABLE public.t DROP CONSTRAINT t_pkey, ADD CONSTRAINT t_pkey PRIMARY KEY (id) DEFERRABLE INITIALLY DEFERRED");
+
+        var result = await Import(target, new ImportOptions { BatchRows = 2, Parallel = 1, OnBadRow = onBadRow });
+
+        Assert.Contains(result.Warnings, w => w.StartsWith("public.t: loaded with its triggers and foreign keys on, and t_pkey checked after each batch's COPY", StringComparison.Ordinal));
+        const string duplicate = "ERROR 23505: duplicate key value violates unique constraint \"t_pkey\" (Key (id)=(1) already exists.)";
+        if (onBadRow == OnBadRow.Stop)
+        {
+            var bad = Assert.IsType<BadRow>(result.StoppedAt);
+            Assert.Equal(("public.t", "public.t.csv", 3L), (bad.Table, bad.File, bad.Batch.FirstLine));
+            Assert.StartsWith(duplicate, bad.Error);
+            Assert.Equal(["1", "2"], target.Rows("SELECT id FROM public.t ORDER BY id"));
+        }
+        else
+        {
+            Assert.Null(result.StoppedAt);
+            Assert.Equal(["1 | a", "2 | b", "3 | c", "5 | e"], target.Rows("SELECT id, note FROM public.t ORDER BY id"));
+            Assert.Equal("1,dup,8\n", File.ReadAllText(Path.Combine(_dir, "errors", "public.t.csv")));
+            Assert.StartsWith($"data/public.t.csv,4,,23505,\"{duplicate.Replace("\"", "\"\"")}", File.ReadAllLines(Path.Combine(_dir, "errors", "public.t.reasons.csv"))[1]);
+        }
+    }
+
     [Fact]
     public async Task Stash_keeps_the_bad_rows_with_their_line_and_reason_and_loads_the_others()
     {

@@ -90,4 +90,14 @@ public sealed class ImportDialectTests
 
         Assert.Equal(connectionString, ImportDialect.SpreadOverNodes(connectionString, servers));
     }
+
+    [Fact]
+    public void A_table_with_deferrable_keys_turns_triggers_back_on_in_its_batches_only_when_the_session_had_them_off()
+    {
+        string[] keys = ["items_pkey", "Code Unique"];
+
+        Assert.Equal("SET LOCAL session_replication_role = origin; SET CONSTRAINTS sales.items_pkey, sales.\"Code Unique\" IMMEDIATE",
+            DeferrableKeys.CheckAtOnceSql("sales", keys, triggersOff: true));
+        Assert.Equal("SET CONSTRAINTS sales.items_pkey, sales.\"Code Unique\" IMMEDIATE", DeferrableKeys.CheckAtOnceSql("sales", keys, triggersOff: false));
+    }
 }

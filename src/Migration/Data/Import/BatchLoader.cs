@@ -13,7 +13,8 @@ namespace YbMigrate.Migration.Data.Import;
 /// <summary>A table being imported.</summary>
 /// <param name="Data">The manifest's entry.</param>
 /// <param name="Binary">How its batches go as binary COPY; null when they go as CSV.</param>
-internal sealed record ImportTable(TableData Data, BinaryCopyPlan? Binary)
+/// <param name="DeferrableKeys">Its DEFERRABLE key constraints, checked in each batch (<see cref="Import.DeferrableKeys"/>).</param>
+internal sealed record ImportTable(TableData Data, BinaryCopyPlan? Binary, IReadOnlyList<string> DeferrableKeys)
 {
     /// <summary>"schema.name".</summary>
     public string Name => Data.Schema + "." + Data.Name;
@@ -83,7 +84,7 @@ internal sealed class BatchLoader : IAsyncDisposable
         }
 
         PostgresException? refused;
-        await using (var transaction = await connection.BeginTransactionAsync(cancel))
+        await using (var transaction = await BeginAsync(connection, job, cancel))
         {
             refused = await TryCopyAsync(connection, job, file, job.Range.Offset, job.Range.Length, cancel);
             if (refused is null)
@@ -143,6 +144,28 @@ internal sealed class BatchLoader : IAsyncDisposable
         return connection;
     }
 
+    // A batch's transaction, with its table's deferrable keys checked during the COPY.
+    private async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, BatchJob job, CancellationToken cancel)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancel);
+        if (job.File.Table.DeferrableKeys is not { Count: > 0 } keys)
+        {
+            return transaction;
+        }
+
+        try
+        {
+            await using var command = new NpgsqlCommand(DeferrableKeys.CheckAtOnceSql(job.File.Table.Data.Schema, keys, !ReplicationRoleRefused), connection);
+            await command.ExecuteNonQueryAsync(cancel);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
     private async Task SetAsync(NpgsqlConnection connection, string setting, CancellationToken cancel)
     {
         try
@@ -170,7 +193,7 @@ internal sealed class BatchLoader : IAsyncDisposable
     // and reported as ever. A passing failure (a lost connection) is for the caller's retries.
     private async Task<bool> TryBinaryAsync(NpgsqlConnection connection, BatchJob job, BinaryCopyPlan binary, SafeFileHandle file, CancellationToken cancel)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        await using var transaction = await BeginAsync(connection, job, cancel);
         try
         {
             if (!await _binaryBatch.CopyAsync(connection, binary, file, job.Range, cancel))
@@ -238,7 +261,7 @@ internal sealed class BatchLoader : IAsyncDisposable
     {
         var records = FilePlanner.Records(file, job.Range);
         var rejects = new List<RejectedRecord>();
-        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        await using var transaction = await BeginAsync(connection, job, cancel);
 
         // Runs of records still to try, with the error the run is already known to fail with.
         var pending = new Stack<(int First, int End, PostgresException? Error)>();

@@ -117,7 +117,7 @@ public static class DataImporter
                 var doneBefore = data.Files.SelectMany(f => _doneByFile[f.Path]).ToList();
                 var columns = await TargetColumns.ReadAsync(connection, data, cancel);
                 await ImportSelection.CheckTargetTableAsync(connection, data, columns, doneBefore.Count > 0, cancel);
-                var table = new ImportTable(data, BinaryPlan(data, columns));
+                var table = new ImportTable(data, BinaryPlan(data, columns), await DeferrableKeys.ReadAsync(connection, data, cancel));
                 var state = new TableState(table.Name, data, doneBefore);
                 _tables[table.Name] = state;
                 Result.Tables.Add(state.Summary);
@@ -135,6 +135,11 @@ public static class DataImporter
                     {
                         _checksums.Skip(entry);
                     }
+                }
+
+                if (toLoad && table.DeferrableKeys.Count > 0)
+                {
+                    Warn(DeferrableKeys.Warning(table.Name, table.DeferrableKeys));
                 }
 
                 if (toLoad && _target.Dialect.PausesAutovacuum && LoadsInSeveralBatches(data))
