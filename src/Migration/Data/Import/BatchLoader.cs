@@ -95,7 +95,7 @@ internal sealed class BatchLoader : IAsyncDisposable
         }
 
         return _onBadRow == OnBadRow.Stop
-            ? new BatchOutcome(0, Locate(job, file, refused), Binary: false)
+            ? new BatchOutcome(0, await LocateAsync(connection, job, file, refused, cancel), Binary: false)
             : new BatchOutcome(await StashAsync(connection, job, file, refused, cancel), null, Binary: false);
     }
 
@@ -243,25 +243,40 @@ internal sealed class BatchLoader : IAsyncDisposable
         }
     }
 
-    private static BadRow Locate(BatchJob job, SafeFileHandle file, PostgresException ex)
+    // The row that stops the run: the one the server named or, when it named none (a deferrable key is
+    // checked at the end of the COPY), the first a search of the batch finds, with nothing kept.
+    private async Task<BadRow> LocateAsync(NpgsqlConnection connection, BatchJob job, SafeFileHandle file, PostgresException refused, CancellationToken cancel)
     {
-        var (serverLine, column) = CopyErrors.Where(ex);
-        long? line = null;
-        if (serverLine is { } l)
+        var (serverLine, column) = CopyErrors.Where(refused);
+        var records = FilePlanner.Records(file, job.Range);
+        if (serverLine is { } line)
         {
-            var records = FilePlanner.Records(file, job.Range);
-            var index = CopyErrors.RecordAt(records, 0, records.Count, l);
-            line = index < 0 ? null : records[index].FirstLine;
+            var index = CopyErrors.RecordAt(records, 0, records.Count, line);
+            return new BadRow(job.File.Table.Name, job.File.Entry.Path, index < 0 ? null : records[index].FirstLine, column, CopyErrors.Describe(refused), job.Range);
         }
 
-        return new BadRow(job.File.Table.Name, job.File.Entry.Path, line, column, CopyErrors.Describe(ex), job.Range);
+        await using var transaction = await BeginAsync(connection, job, cancel);
+        return (await FindBadRecordsAsync(connection, transaction, job, file, records, refused, firstOnly: true, cancel)) is [var bad]
+            ? new BadRow(job.File.Table.Name, job.File.Entry.Path, bad.Line, bad.Column, bad.Message, job.Range)
+            : new BadRow(job.File.Table.Name, job.File.Entry.Path, null, column, CopyErrors.Describe(refused), job.Range);
     }
 
     private async Task<long> StashAsync(NpgsqlConnection connection, BatchJob job, SafeFileHandle file, PostgresException firstError, CancellationToken cancel)
     {
         var records = FilePlanner.Records(file, job.Range);
-        var rejects = new List<RejectedRecord>();
         await using var transaction = await BeginAsync(connection, job, cancel);
+        var rejects = await FindBadRecordsAsync(connection, transaction, job, file, records, firstError, firstOnly: false, cancel);
+        await CommitAsync(connection, job, rejects, cancel);
+        return rejects.Count;
+    }
+
+    // The batch's bad records, its good ones loaded in the transaction around them: the server's line
+    // number points at the first bad one of a run; halving the rest finds any others. Runs are tried
+    // in file order, so with firstOnly the one found is the first.
+    private static async Task<List<RejectedRecord>> FindBadRecordsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BatchJob job, SafeFileHandle file,
+        IReadOnlyList<RecordRange> records, PostgresException firstError, bool firstOnly, CancellationToken cancel)
+    {
+        var rejects = new List<RejectedRecord>();
 
         // Runs of records still to try, with the error the run is already known to fail with.
         var pending = new Stack<(int First, int End, PostgresException? Error)>();
@@ -293,14 +308,18 @@ internal sealed class BatchLoader : IAsyncDisposable
             }
 
             rejects.Add(await RejectAsync(job, file, records[bad], error, cancel));
+            if (firstOnly)
+            {
+                break;
+            }
+
             if (bad > first)
             {
                 pending.Push((first, bad, null));
             }
         }
 
-        await CommitAsync(connection, job, rejects, cancel);
-        return rejects.Count;
+        return rejects;
     }
 
     // A run of records inside a savepoint: kept when the target takes them all, undone otherwise.
