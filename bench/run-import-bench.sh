@@ -79,7 +79,8 @@ fi
 # transactions of 20,000 (our default batch), the even ones on one stream and the odd ones on the other
 # as our streams take them, each COPY in its own transaction without waiting for the WAL flush (as ours).
 batch=20000
-if [ ! -f "$work/binary/half2.bin" ]; then
+if [ ! -f "$work/binary/complete" ]; then # written last: a run stopped while writing them starts over
+  rm -rf "$work/binary"
   mkdir -p "$work/binary/batches"
   sql "$source_db" "\\copy (SELECT * FROM bench_rows WHERE id <= $((rows / 2)) ORDER BY id) TO '$work/binary/half1.bin' WITH (FORMAT binary)"
   sql "$source_db" "\\copy (SELECT * FROM bench_rows WHERE id > $((rows / 2)) ORDER BY id) TO '$work/binary/half2.bin' WITH (FORMAT binary)"
@@ -89,6 +90,7 @@ if [ ! -f "$work/binary/half2.bin" ]; then
     echo "\\copy (SELECT * FROM bench_rows WHERE id BETWEEN $first AND $((first + batch - 1)) ORDER BY id) TO '$file' WITH (FORMAT binary)"
     echo "\\copy bench_rows FROM '$file' WITH (FORMAT binary)" >> "$work/binary/stream$(((first / batch) % 2)).sql"
   done | psql "$source_db" -X -q -v ON_ERROR_STOP=1
+  touch "$work/binary/complete"
 fi
 
 cli_dll=$(bench/publish-tool.sh /tmp/yb-migrate-bench-tool)
