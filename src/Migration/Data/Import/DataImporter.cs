@@ -112,12 +112,13 @@ public static class DataImporter
             _doneByFile = _done.Values.ToLookup(b => b.File);
             var starts = new List<TableStart>();
             var toHold = new List<TableState>();
+            var deferrableKeys = await DeferrableKeys.ReadAsync(connection, tables, cancel);
             foreach (var data in tables)
             {
                 var doneBefore = data.Files.SelectMany(f => _doneByFile[f.Path]).ToList();
                 var columns = await TargetColumns.ReadAsync(connection, data, cancel);
                 await ImportSelection.CheckTargetTableAsync(connection, data, columns, doneBefore.Count > 0, cancel);
-                var table = new ImportTable(data, BinaryPlan(data, columns), await DeferrableKeys.ReadAsync(connection, data, cancel));
+                var table = new ImportTable(data, BinaryPlan(data, columns), deferrableKeys.GetValueOrDefault(data, []));
                 var state = new TableState(table.Name, data, doneBefore);
                 _tables[table.Name] = state;
                 Result.Tables.Add(state.Summary);

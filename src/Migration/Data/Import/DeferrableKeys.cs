@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -18,24 +19,26 @@ namespace YbMigrate.Migration.Data.Import;
 internal static class DeferrableKeys
 {
     private const string Sql = """
-        SELECT conname FROM pg_catalog.pg_constraint
-        WHERE conrelid = pg_catalog.to_regclass($1) AND condeferrable AND contype IN ('p', 'u', 'x')
-        ORDER BY conname
+        SELECT t.name, c.conname
+        FROM unnest($1::text[]) AS t(name) JOIN pg_catalog.pg_constraint c ON c.conrelid = pg_catalog.to_regclass(t.name)
+        WHERE c.condeferrable AND c.contype IN ('p', 'u', 'x')
+        ORDER BY 1, 2
         """;
 
-    /// <summary>The names of the table's deferrable key constraints; empty for most tables.</summary>
-    public static async Task<IReadOnlyList<string>> ReadAsync(NpgsqlConnection connection, TableData table, CancellationToken cancel)
+    /// <summary>The deferrable key constraints of the tables that have any (most have none), by table, in one query for all.</summary>
+    public static async Task<IReadOnlyDictionary<TableData, IReadOnlyList<string>>> ReadAsync(NpgsqlConnection connection, IReadOnlyList<TableData> tables, CancellationToken cancel)
     {
-        var names = new List<string>();
+        var byName = tables.GroupBy(t => SqlIdentifier.Qualify(t.Schema, t.Name), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var found = new List<(TableData Table, string Constraint)>();
         await using var command = new NpgsqlCommand(Sql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = SqlIdentifier.Qualify(table.Schema, table.Name) });
+        command.Parameters.Add(new NpgsqlParameter { Value = byName.Keys.ToArray() });
         await using var reader = await command.ExecuteReaderAsync(cancel);
         while (await reader.ReadAsync(cancel))
         {
-            names.Add(reader.GetString(0));
+            found.Add((byName[reader.GetString(0)], reader.GetString(1)));
         }
 
-        return names;
+        return found.GroupBy(f => f.Table).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(f => f.Constraint).ToList());
     }
 
     /// <summary>
