@@ -45,8 +45,10 @@ internal readonly record struct BatchOutcome(long Stashed, BadRow? BadRow, bool 
 /// streamed to COPY as they are. A batch the target refuses is rolled back whole; with
 /// <see cref="OnBadRow.Stash"/> its bad rows are then found (the server's line number points at the
 /// first; halving the rest finds any others) and kept in the ledger, and the good ones loaded, in one
-/// new transaction. A batch of a table with a binary plan is first sent as binary COPY; when a value
-/// does not convert or the target refuses the batch, it is rolled back and sent as CSV.
+/// new transaction; with <see cref="OnBadRow.Stop"/> the row reported is the one the server names or,
+/// when it names none, the first that search finds. A batch of a table with a binary plan is first
+/// sent as binary COPY; when a value does not convert or the target refuses the batch, it is rolled
+/// back and sent as CSV.
 /// </summary>
 internal sealed class BatchLoader : IAsyncDisposable
 {
