@@ -83,6 +83,24 @@ public sealed class DataImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_the_table_with_a_deferrable_key_loads_with_its_triggers_on_the_others_as_before()
+    {
+        using var source = Source();
+        TestExport.Export(source.ConnectionString, _dir, 5000, "public.items", "public.Mixed Case");
+        using var target = Target();
+        target.Execute("""
+            ALTER TABLE public."Mixed Case" ADD CONSTRAINT "Value once" UNIQUE ("Value") DEFERRABLE;
+            CREATE FUNCTION public.refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'trigger ran'; END $$;
+            CREATE TRIGGER refuse BEFORE INSERT ON public.items FOR EACH ROW EXECUTE FUNCTION public.refuse();
+            """);
+
+        var result = await Import(target, new ImportOptions());
+
+        Assert.Equal([3000L, 3L], result.Tables.Select(t => t.RowsLoaded));
+        Assert.StartsWith("public.Mixed Case: loaded with its triggers and foreign keys on, and Value once checked", Assert.Single(result.Warnings));
+    }
+
+    [Fact]
     public async Task Autovacuum_is_off_for_a_table_loaded_in_several_batches_and_its_own_settings_come_back_when_it_is_complete()
     {
         using var source = Source();
