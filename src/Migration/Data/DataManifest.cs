@@ -119,6 +119,10 @@ public sealed class TableData
     /// <summary>Table name on the target.</summary>
     public string Name { get; set; } = "";
 
+    /// <summary>"schema.name", unquoted: how the import names the table in its messages and matches --tables.</summary>
+    [JsonIgnore]
+    public string DisplayName => Schema + "." + Name;
+
     /// <summary>The partitioned table this partition belongs to, "schema.name" unquoted; null for a plain table.</summary>
     public string? PartitionOf { get; set; }
 

@@ -17,7 +17,7 @@ namespace YbMigrate.Migration.Data.Import;
 internal sealed record ImportTable(TableData Data, BinaryCopyPlan? Binary, IReadOnlyList<string> DeferrableKeys)
 {
     /// <summary>"schema.name".</summary>
-    public string Name => Data.Schema + "." + Data.Name;
+    public string Name => Data.DisplayName;
 }
 
 /// <summary>A data file being imported: its checksum, verified before any of its batches commits.</summary>

@@ -18,13 +18,13 @@ internal static class ImportSelection
         var unknown = names.Where(n => !manifest.Tables.Any(t => Matches(t, n))).ToList();
         if (unknown.Count > 0)
         {
-            throw new ImportException($"--tables: {string.Join(", ", unknown)} not in the data manifest; it has {string.Join(", ", manifest.Tables.Select(t => t.Schema + "." + t.Name))}.");
+            throw new ImportException($"--tables: {string.Join(", ", unknown)} not in the data manifest; it has {string.Join(", ", manifest.Tables.Select(t => t.DisplayName))}.");
         }
 
         return manifest.Tables
             .Where(t => names.Count == 0 || names.Any(n => Matches(t, n)))
             .OrderByDescending(t => t.Bytes)
-            .ThenBy(t => t.Schema + "." + t.Name, StringComparer.Ordinal)
+            .ThenBy(t => t.DisplayName, StringComparer.Ordinal)
             .ToList();
     }
 
@@ -57,13 +57,13 @@ internal static class ImportSelection
     {
         if (columns.Count == 0)
         {
-            throw new ImportException($"table {table.Schema}.{table.Name} is not on the target: run 'dotnet yb-migrate schema import' first.");
+            throw new ImportException($"table {table.DisplayName} is not on the target: run 'dotnet yb-migrate schema import' first.");
         }
 
         var missing = table.Columns.Where(c => !columns.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
-            throw new ImportException($"table {table.Schema}.{table.Name} on the target has no column {string.Join(", ", missing)} that the data files have.");
+            throw new ImportException($"table {table.DisplayName} on the target has no column {string.Join(", ", missing)} that the data files have.");
         }
 
         if (!started)
@@ -73,11 +73,11 @@ internal static class ImportSelection
             if ((bool)(await rows.ExecuteScalarAsync(cancel))!)
             {
                 throw new ImportException(
-                    $"table {table.Schema}.{table.Name} already has rows that no import batch accounts for: loading would duplicate them. Empty it (TRUNCATE {name}) or leave it out (--tables).");
+                    $"table {table.DisplayName} already has rows that no import batch accounts for: loading would duplicate them. Empty it (TRUNCATE {name}) or leave it out (--tables).");
             }
         }
     }
 
     private static bool Matches(TableData table, string name) =>
-        name == table.Schema + "." + table.Name || name == table.Name;
+        name == table.DisplayName || name == table.Name;
 }

@@ -49,10 +49,9 @@ public static class ImportStatus
 
         return selected.Select(table =>
         {
-            var name = table.Schema + "." + table.Name;
             var done = table.Files.SelectMany(f => batches[f.Path]).ToList();
             return new TableStatus(
-                name,
+                table.DisplayName,
                 table.RowCount,
                 table.Bytes,
                 table.Files.Count,
@@ -62,7 +61,7 @@ public static class ImportStatus
                 done.Sum(b => b.Length),
                 table.Files.Where(f => batches[f.Path].Any() && files.TryGetValue(f.Path, out var ledger) && !FileChecksum.Same(ledger.Checksum, f.Checksum))
                     .Select(f => "data/" + f.Path).ToList(),
-                held.Contains(name));
+                held.Contains(table.DisplayName));
         }).ToList();
     }
 }

@@ -16,8 +16,8 @@ internal static class StashFiles
     public static IReadOnlyList<string> Write(string errorsDirectory, TableData table, IReadOnlyList<RejectedRecord> rejects)
     {
         Directory.CreateDirectory(errorsDirectory);
-        var records = Path.Combine(errorsDirectory, $"{table.Schema}.{table.Name}.csv");
-        var reasons = Path.Combine(errorsDirectory, $"{table.Schema}.{table.Name}.reasons.csv");
+        var records = Path.Combine(errorsDirectory, $"{table.DisplayName}.csv");
+        var reasons = Path.Combine(errorsDirectory, $"{table.DisplayName}.reasons.csv");
         using (var output = File.Create(records))
         {
             foreach (var reject in rejects)
